@@ -1,0 +1,32 @@
+namespace CapiSdk.Generator.Model;
+
+/// <summary>One served version of one CRD kind: everything the emitter needs, and nothing from YAML or Roslyn.</summary>
+internal sealed record ResourceModel(
+    string FilePath,
+    int Line,
+    string Namespace,
+    string Group,
+    string Version,
+    string Kind,
+    string ListKind,
+    string Plural,
+    string Singular,
+    bool Namespaced,
+    bool Storage,
+    bool Served,
+    bool Deprecated,
+    EquatableArray<string> ShortNames,
+    EquatableArray<string> Categories,
+    bool HasStatusSubresource,
+    ObjectTypeModel Root,
+    EquatableArray<TypeModel> Types)
+{
+    /// <summary>The group/version string written in <c>apiVersion</c>.</summary>
+    public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
+
+    /// <summary>The C# name of the list type.</summary>
+    public string ListTypeName => Root.Name + "List";
+
+    /// <summary>A key that identifies this resource version across all files.</summary>
+    public string Key => Group + "/" + Version + "/" + Kind;
+}

@@ -1,0 +1,290 @@
+using System.Collections.Generic;
+using System.Linq;
+using CapiSdk.Generator.Diagnostics;
+using CapiSdk.Generator.Model;
+using CapiSdk.Generator.Naming;
+using YamlDotNet.RepresentationModel;
+
+namespace CapiSdk.Generator.Parsing;
+
+/// <summary>
+/// Maps one version's openAPIV3Schema to C# types. Nested objects become classes named after their path
+/// (<c>{Parent}{Property}</c>, see docs/naming.md); string enums become extensible enum structs; the
+/// validation-only keywords (<c>anyOf</c>, <c>oneOf</c>, <c>allOf</c>, <c>not</c>) are read for docs only.
+/// </summary>
+internal sealed class SchemaMapper
+{
+    private static readonly string[] ObjectMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties" };
+    private static readonly string[] RootMemberNames = { "ApiVersion", "Kind", "Metadata", "KubeApiVersion", "KubeKind", "KubeGroup", "KubePluralName" };
+
+    private readonly string _filePath;
+    private readonly string _crdName;
+    private readonly string _namespace;
+    private readonly JsonTypeModel _intOrString;
+    private readonly NameScope _typeNames;
+    private readonly List<TypeModel> _types = new();
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public SchemaMapper(string filePath, string crdName, string rootNamespace, string @namespace, NameScope typeNames, List<DiagnosticInfo> diagnostics)
+    {
+        _filePath = filePath;
+        _crdName = crdName;
+        _namespace = @namespace;
+        var intOrString = "global::" + rootNamespace + ".IntOrString";
+        _intOrString = JsonTypeModel.Value(intOrString, isValueType: true, "new " + intOrString + ".JsonConverter()");
+        _typeNames = typeNames;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The types mapped so far, root first, in schema order.</summary>
+    public IReadOnlyList<TypeModel> Types => _types;
+
+    /// <summary>Maps the root schema of a kind. A null schema gives untyped spec and status.</summary>
+    public ObjectTypeModel MapRoot(string kindName, YamlMappingNode? schema)
+    {
+        // A kind named like a member every object has (Metadata, Kind, ApiVersion) gets "Object" appended: C#
+        // forbids a member named as its class.
+        var name = _typeNames.Claim(RootMemberNames.Contains(kindName) || ObjectMemberNames.Contains(kindName) ? kindName + "Object" : kindName);
+        var members = new NameScope(null, ObjectMemberNames.Concat(RootMemberNames).Concat(new[] { name }).ToArray());
+        var properties = new List<PropertyModel>();
+        var index = _types.Count;
+        _types.Add(null!);
+        if (schema is null)
+        {
+            properties.Add(new PropertyModel("spec", members.Claim("Spec"), JsonTypeModel.JsonNode, false, true, DocModel.None));
+            properties.Add(new PropertyModel("status", members.Claim("Status"), JsonTypeModel.JsonNode, false, true, DocModel.None));
+        }
+        else
+        {
+            var required = new HashSet<string>(schema.Strings("required"));
+            foreach (var (jsonName, propertySchema) in Properties(schema, "."))
+            {
+                if (jsonName is "apiVersion" or "kind" or "metadata")
+                {
+                    continue;
+                }
+
+                var propertyName = members.Claim(Identifiers.ToPascal(jsonName));
+                var type = Map(propertySchema, name + Identifiers.ToPascal(jsonName), "." + jsonName);
+                var initialized = required.Contains(jsonName) && type.Kind == JsonTypeKind.Object;
+                properties.Add(Property(jsonName, propertyName, type, propertySchema, required.Contains(jsonName), initialized));
+            }
+        }
+
+        var root = new ObjectTypeModel(name, FullName(name), schema is null ? DocModel.None : Doc(schema, required: false), properties.ToEquatableArray(), EmbeddedResource: false);
+        _types[index] = root;
+        return root;
+    }
+
+    private JsonTypeModel Map(YamlNode node, string suggestedName, string path)
+    {
+        if (node is not YamlMappingNode schema)
+        {
+            Report(DiagnosticDescriptors.InvalidSchemaValue.Id, node, path, "schema", "a mapping");
+            return JsonTypeModel.JsonNode;
+        }
+
+        if (schema.Child("$ref") is { } reference)
+        {
+            Unsupported(reference, path, "'$ref'", "CRD schemas must be self-contained: inline the referenced schema.");
+            return JsonTypeModel.JsonNode;
+        }
+
+        if (schema.Bool("x-kubernetes-int-or-string"))
+        {
+            return _intOrString;
+        }
+
+        var typeNode = schema.Child("type");
+        if (typeNode is not null and not YamlScalarNode)
+        {
+            Unsupported(typeNode, path, "a 'type' that is not a single name", "Use one type and 'nullable: true', as structural schemas require.");
+            return JsonTypeModel.JsonNode;
+        }
+
+        var type = schema.String("type");
+        if (schema.Bool("x-kubernetes-embedded-resource"))
+        {
+            return MapObject(schema, suggestedName, path, embedded: true);
+        }
+
+        switch (type)
+        {
+            case "object":
+            case null when schema.Child("properties") is not null:
+                return MapObjectOrMap(schema, suggestedName, path);
+            case "array":
+                return MapArray(schema, suggestedName, path);
+            case "string":
+                return MapString(schema, suggestedName, path);
+            case "integer":
+                return schema.String("format") == "int32" ? JsonTypeModel.Int : JsonTypeModel.Long;
+            case "number":
+                return JsonTypeModel.Double;
+            case "boolean":
+                return JsonTypeModel.Bool;
+            case null:
+                return JsonTypeModel.JsonNode;
+            default:
+                Unsupported(typeNode!, path, "type '" + type + "'", "Use one of object, array, string, integer, number or boolean.");
+                return JsonTypeModel.JsonNode;
+        }
+    }
+
+    private JsonTypeModel MapObjectOrMap(YamlMappingNode schema, string suggestedName, string path)
+    {
+        if (schema.Child("properties") is YamlMappingNode { Children.Count: > 0 })
+        {
+            return MapObject(schema, suggestedName, path, embedded: false);
+        }
+
+        switch (schema.Child("additionalProperties"))
+        {
+            case YamlMappingNode valueSchema:
+                var value = Map(valueSchema, suggestedName + "Value", path + "{*}");
+                return JsonTypeModel.MapOf(value, valueSchema.Bool("nullable"));
+            case YamlScalarNode { Value: "true" }:
+                return JsonTypeModel.MapOf(JsonTypeModel.JsonNode, nullable: true);
+            default:
+                return JsonTypeModel.JsonObject;
+        }
+    }
+
+    private JsonTypeModel MapObject(YamlMappingNode schema, string suggestedName, string path, bool embedded)
+    {
+        var name = _typeNames.Claim(suggestedName);
+        var index = _types.Count;
+        _types.Add(null!);
+        var reserved = ObjectMemberNames.Concat(new[] { name });
+        if (embedded)
+        {
+            reserved = reserved.Concat(new[] { "ApiVersion", "Kind", "Metadata" });
+        }
+
+        var members = new NameScope(null, reserved.ToArray());
+        var required = new HashSet<string>(schema.Strings("required"));
+        var properties = new List<PropertyModel>();
+        if (embedded)
+        {
+            properties.Add(new PropertyModel("apiVersion", "ApiVersion", JsonTypeModel.String, false, true, DocModel.None));
+            properties.Add(new PropertyModel("kind", "Kind", JsonTypeModel.String, false, true, DocModel.None));
+            properties.Add(new PropertyModel("metadata", "Metadata", JsonTypeModel.ObjectMeta, false, true, DocModel.None));
+        }
+
+        foreach (var (jsonName, propertySchema) in Properties(schema, path))
+        {
+            if (embedded && jsonName is "apiVersion" or "kind" or "metadata")
+            {
+                continue;
+            }
+
+            var propertyName = members.Claim(Identifiers.ToPascal(jsonName));
+            var type = Map(propertySchema, name + Identifiers.ToPascal(jsonName), path + "." + jsonName);
+            properties.Add(Property(jsonName, propertyName, type, propertySchema, required.Contains(jsonName), initialized: false));
+        }
+
+        _types[index] = new ObjectTypeModel(name, FullName(name), Doc(schema, required: false), properties.ToEquatableArray(), embedded);
+        return JsonTypeModel.Class(FullName(name));
+    }
+
+    private JsonTypeModel MapArray(YamlMappingNode schema, string suggestedName, string path)
+    {
+        if (schema.Child("items") is not { } items)
+        {
+            return JsonTypeModel.ListOf(JsonTypeModel.JsonNode, nullable: true);
+        }
+
+        if (items is YamlSequenceNode)
+        {
+            Unsupported(items, path, "tuple 'items' (a list of schemas)", "Give 'items' a single schema.");
+            return JsonTypeModel.ListOf(JsonTypeModel.JsonNode, nullable: true);
+        }
+
+        var element = Map(items, suggestedName, path + "[*]");
+        var nullable = items is YamlMappingNode itemSchema && itemSchema.Bool("nullable");
+        return JsonTypeModel.ListOf(element, nullable || element == JsonTypeModel.JsonNode);
+    }
+
+    private JsonTypeModel MapString(YamlMappingNode schema, string suggestedName, string path)
+    {
+        switch (schema.String("format"))
+        {
+            case "date-time":
+                return JsonTypeModel.DateTimeOffset;
+            case "int-or-string":
+                return _intOrString;
+        }
+
+        if (schema.Child("enum") is YamlSequenceNode values && values.Children.Count > 0)
+        {
+            return MapEnum(schema, values, suggestedName, path);
+        }
+
+        return JsonTypeModel.String;
+    }
+
+    private JsonTypeModel MapEnum(YamlMappingNode schema, YamlSequenceNode values, string suggestedName, string path)
+    {
+        var name = _typeNames.Claim(suggestedName);
+        var members = new NameScope(null, "Value", "Values", "Known", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", name);
+        var seen = new HashSet<string>();
+        var result = new List<EnumMemberModel>();
+        foreach (var item in values.Children)
+        {
+            if (item is not YamlScalarNode scalar)
+            {
+                Report(DiagnosticDescriptors.InvalidSchemaValue.Id, item, path, "enum", "a list of strings");
+                continue;
+            }
+
+            var value = scalar.IsNull() ? null : scalar.Value ?? string.Empty;
+            if (value is null || !seen.Add(value))
+            {
+                continue;
+            }
+
+            result.Add(new EnumMemberModel(value, members.Claim(Identifiers.ToEnumMember(value))));
+        }
+
+        _types.Add(new EnumTypeModel(name, FullName(name), Doc(schema, required: false), result.ToEquatableArray()));
+        return JsonTypeModel.Value(FullName(name), isValueType: true, "new " + FullName(name) + ".JsonConverter()");
+    }
+
+    private static PropertyModel Property(string jsonName, string name, JsonTypeModel type, YamlNode schema, bool required, bool initialized) =>
+        new(jsonName, name, type, initialized, IgnoreWhenNull: true, schema is YamlMappingNode mapping ? Doc(mapping, required) : DocModel.None);
+
+    private string FullName(string name) => "global::" + _namespace + "." + name;
+
+    private IEnumerable<(string Name, YamlNode Schema)> Properties(YamlMappingNode schema, string path)
+    {
+        var properties = schema.Child("properties");
+        if (properties is null)
+        {
+            yield break;
+        }
+
+        if (properties is not YamlMappingNode mapping)
+        {
+            Report(DiagnosticDescriptors.InvalidSchemaValue.Id, properties, path, "properties", "a mapping of property names to schemas");
+            yield break;
+        }
+
+        foreach (var pair in mapping.Children)
+        {
+            if (pair.Key is YamlScalarNode { Value: { } key })
+            {
+                yield return (key, pair.Value);
+            }
+        }
+    }
+
+    private static DocModel Doc(YamlMappingNode schema, bool required) =>
+        new(schema.String("description"), SchemaFacts.Describe(schema, required).ToEquatableArray());
+
+    private void Unsupported(YamlNode node, string path, string construct, string fix) =>
+        Report(DiagnosticDescriptors.UnsupportedSchema.Id, node, path, construct, fix);
+
+    /// <summary>Both schema diagnostics take the same arguments: path, CRD name, what, and what to do.</summary>
+    private void Report(string id, YamlNode node, string path, string what, string detail) =>
+        _diagnostics.Add(new DiagnosticInfo(id, _filePath, node.Line(), node.Column(), new[] { path, _crdName, what, detail }.ToEquatableArray()));
+}

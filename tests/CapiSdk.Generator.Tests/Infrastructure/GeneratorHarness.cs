@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CapiSdk.Generator.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="CrdSourceGenerator"/> the way the compiler does, over in-memory files and options.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    public static GeneratorRun Run(
+        IEnumerable<(string Path, string Text)> files,
+        IReadOnlyDictionary<string, string>? properties = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null,
+        bool withKubernetesClient = true,
+        string? extraSource = null)
+    {
+        var driver = CreateDriver(files, properties, fileMetadata);
+        var compilation = CreateCompilation(withKubernetesClient, extraSource);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, output, diagnostics, driver.GetRunResult().Results.Single().GeneratedSources);
+    }
+
+    public static GeneratorRun Run(string yaml, string path = "/crds/test.yaml", IReadOnlyDictionary<string, string>? properties = null) =>
+        Run(new[] { (path, yaml) }, properties);
+
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<(string Path, string Text)> files,
+        IReadOnlyDictionary<string, string>? properties = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null)
+    {
+        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var global = new Dictionary<string, string> { ["build_property.RootNamespace"] = "Test" };
+        foreach (var (key, value) in properties ?? new Dictionary<string, string>())
+        {
+            global["build_property." + key] = value;
+        }
+
+        var perFile = (fileMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
+            .ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value));
+        return CSharpGeneratorDriver.Create(
+            new[] { new CrdSourceGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            new TestOptionsProvider(global, perFile),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    public static CSharpCompilation CreateCompilation(bool withKubernetesClient = true, string? extraSource = null)
+    {
+        var references = withKubernetesClient
+            ? References.Value
+            : References.Value.Where(r => !(r.Display ?? string.Empty).Contains("KubernetesClient", StringComparison.Ordinal)).ToImmutableArray();
+        var trees = extraSource is null ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(extraSource, ParseOptions) };
+        return CSharpCompilation.Create(
+            "Generated" + Guid.NewGuid().ToString("N"),
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Warn }));
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var paths = trusted.Where(p => Path.GetDirectoryName(p) == runtimeDirectory).ToList();
+        paths.Add(typeof(k8s.Kubernetes).Assembly.Location);
+        return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    }
+}
