@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace CapiSdk.Testing.Apply;
+
+/// <summary>Finds and removes the node a field path points at inside an object.</summary>
+internal static class FieldNavigator
+{
+    public static bool TryGet(JsonObject root, string path, out JsonNode? value)
+    {
+        JsonNode? node = root;
+        foreach (var seg in FieldPath.Segments(path))
+        {
+            if (!TryStep(node, seg, out node, out _))
+            {
+                value = null;
+                return false;
+            }
+        }
+        value = node;
+        return true;
+    }
+
+    public static void Remove(JsonObject root, string path)
+    {
+        var segs = FieldPath.Segments(path);
+        JsonNode? node = root;
+        for (var i = 0; i < segs.Length - 1; i++)
+        {
+            if (!TryStep(node, segs[i], out node, out _))
+            {
+                return;
+            }
+        }
+        var last = segs[^1];
+        if (!TryStep(node, last, out _, out var index))
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonObject o:
+                o.Remove(last[2..]);
+                break;
+            case JsonArray a:
+                a.RemoveAt(index);
+                break;
+        }
+    }
+
+    private static bool TryStep(JsonNode? node, string seg, out JsonNode? child, out int index)
+    {
+        index = -1;
+        child = null;
+        if (seg.StartsWith("f:", StringComparison.Ordinal))
+        {
+            return node is JsonObject o && o.TryGetPropertyValue(seg[2..], out child);
+        }
+        if (node is not JsonArray a)
+        {
+            return false;
+        }
+        if (seg.StartsWith("k:", StringComparison.Ordinal))
+        {
+            var keys = JsonNode.Parse(seg[2..])!.AsObject();
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a[i] is JsonObject item && keys.All(k => JsonNode.DeepEquals(item[k.Key], k.Value)))
+                {
+                    child = item;
+                    index = i;
+                    return true;
+                }
+            }
+            return false;
+        }
+        var wanted = JsonNode.Parse(seg[2..]);
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (JsonNode.DeepEquals(a[i], wanted))
+            {
+                child = a[i];
+                index = i;
+                return true;
+            }
+        }
+        return false;
+    }
+}

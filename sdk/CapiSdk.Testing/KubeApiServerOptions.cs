@@ -1,0 +1,32 @@
+namespace CapiSdk.Testing;
+
+/// <summary>How a <see cref="KubeApiServer"/> starts: port, CRDs to serve from the beginning, namespaces, watch history, bookmarks.</summary>
+public sealed class KubeApiServerOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Paths of YAML files with CustomResourceDefinitions (one or many documents each) to serve from the start.</summary>
+    public IList<string> CrdFiles { get; } = [];
+
+    /// <summary>CustomResourceDefinition YAML text (one or many documents) to serve from the start.</summary>
+    public IList<string> CrdYaml { get; } = [];
+
+    /// <summary>Namespaces that exist from the start. Default: default, kube-system, kube-public, kube-node-lease.</summary>
+    public IList<string> Namespaces { get; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>How many events the watch history keeps; a watch from an older resourceVersion gets 410 Gone (Expired). Default 10,000.</summary>
+    public int WatchHistorySize { get; set; } = 10_000;
+
+    /// <summary>How often a watch with allowWatchBookmarks=true receives a BOOKMARK when idle. Default one minute, as the real server.</summary>
+    public TimeSpan WatchBookmarkInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Directory for the kubeconfig file; default a new directory under the system temp path, deleted on dispose.</summary>
+    public string? KubeconfigDirectory { get; set; }
+
+    /// <summary>Seed for the random choices of fault rules with a rate below 1, for reproducible tests.</summary>
+    public int? FaultSeed { get; set; }
+
+    /// <summary>The clock for creationTimestamp, deletionTimestamp and managedFields times. Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CapiSdk.Testing.Http;
+using CapiSdk.Testing.Resources;
+using CapiSdk.Testing.Schema;
+
+namespace CapiSdk.Testing.Lifecycle;
+
+/// <summary>What the server enforces on every write: names, metadata it owns, schema pruning/defaulting/validation, generation.</summary>
+internal static partial class ObjectRules
+{
+    /// <summary>Prunes unknown fields, applies defaults and validates against the version's schema. Returns warnings.</summary>
+    public static List<string> ApplySchema(ResourceType type, ServedVersion version, JsonObject obj, string name, string fieldValidation)
+    {
+        var warnings = new List<string>();
+        if (version.Schema is null)
+        {
+            return warnings;
+        }
+        var unknown = SchemaPruner.Prune(obj, version.Schema);
+        if (unknown.Count > 0)
+        {
+            switch (fieldValidation)
+            {
+                case "Strict":
+                    throw ApiException.BadRequest($"{type.Kind} in version \"{version.Name}\" cannot be handled as a {type.Kind}: strict decoding error: "
+                        + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
+                case "Ignore":
+                    break;
+                default:
+                    warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
+                    break;
+            }
+        }
+        SchemaDefaulter.Apply(obj, version.Schema);
+        var errors = version.Validator?.Validate(obj) ?? [];
+        if (errors.Count > 0)
+        {
+            throw ApiException.Invalid(type, name, errors);
+        }
+        return warnings;
+    }
+
+    public static void ValidateName(ResourceType type, string name, bool fromGenerateName = false)
+    {
+        var ok = type.Plural == "namespaces" ? Label().IsMatch(name) && name.Length <= 63 : Subdomain().IsMatch(name) && name.Length <= 253;
+        if (!ok)
+        {
+            var what = type.Plural == "namespaces"
+                ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+                : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+            throw ApiException.Invalid(type, name, [new FieldError("FieldValueInvalid", $"Invalid value: \"{name}\": {what}", fromGenerateName ? "metadata.generateName" : "metadata.name")]);
+        }
+    }
+
+    public static JsonObject Metadata(JsonObject obj)
+    {
+        if (obj["metadata"] is not JsonObject meta)
+        {
+            meta = new JsonObject();
+            obj["metadata"] = meta;
+        }
+        return meta;
+    }
+
+    /// <summary>True when anything outside metadata (and status, when it is a subresource) differs: the trigger for a generation bump.</summary>
+    public static bool SpecChanged(ResourceType type, JsonObject before, JsonObject after)
+    {
+        foreach (var key in before.Select(p => p.Key).Union(after.Select(p => p.Key)).Distinct())
+        {
+            if (key is "metadata" or "apiVersion" or "kind" || (key == "status" && type.HasStatusSubresource))
+            {
+                continue;
+            }
+            if (!JsonNode.DeepEquals(before[key], after[key]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the two objects differ in anything but resourceVersion and managedFields timestamps.</summary>
+    public static bool Differs(JsonObject before, JsonObject after)
+    {
+        var a = Normalize(before);
+        var b = Normalize(after);
+        return !JsonNode.DeepEquals(a, b);
+    }
+
+    private static JsonObject Normalize(JsonObject o)
+    {
+        var c = o.DeepClone().AsObject();
+        var meta = Metadata(c);
+        meta.Remove("resourceVersion");
+        if (meta["managedFields"] is JsonArray mf)
+        {
+            foreach (var e in mf.OfType<JsonObject>())
+            {
+                e.Remove("time");
+            }
+        }
+        c.Remove("apiVersion");
+        return c;
+    }
+
+    /// <summary>Copies the fields clients cannot change on update from the stored object.</summary>
+    public static void KeepSystemMetadata(JsonObject stored, JsonObject updated)
+    {
+        var from = Metadata(stored);
+        var to = Metadata(updated);
+        foreach (var key in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name" })
+        {
+            to.Remove(key);
+            if (from[key] is { } v)
+            {
+                to[key] = v.DeepClone();
+            }
+        }
+        to.Remove("selfLink");
+    }
+
+    public static List<string> Finalizers(JsonObject obj) =>
+        obj["metadata"]?["finalizers"] is JsonArray a ? a.Select(x => (string?)x ?? "").ToList() : [];
+
+    public static void SetFinalizers(JsonObject obj, IReadOnlyCollection<string> finalizers)
+    {
+        var meta = Metadata(obj);
+        if (finalizers.Count == 0)
+        {
+            meta.Remove("finalizers");
+        }
+        else
+        {
+            meta["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Label();
+}

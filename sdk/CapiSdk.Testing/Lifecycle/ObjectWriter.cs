@@ -1,0 +1,329 @@
+using System.Text.Json.Nodes;
+using CapiSdk.Testing.Apply;
+using CapiSdk.Testing.Http;
+using CapiSdk.Testing.Patching;
+using CapiSdk.Testing.Resources;
+using CapiSdk.Testing.Storage;
+
+namespace CapiSdk.Testing.Lifecycle;
+
+/// <summary>Create, update and patch (merge, JSON, server-side apply) with the real server's metadata, status, generation and conflict rules.</summary>
+internal sealed class ObjectWriter
+{
+    private const string NameChars = "bcdfghjklmnpqrstvwxz2456789";
+    private readonly ObjectStore _store;
+    private readonly TimeProvider _time;
+    private readonly GarbageCollector _gc;
+
+    public ObjectWriter(ObjectStore store, TimeProvider time, GarbageCollector gc)
+    {
+        _store = store;
+        _time = time;
+        _gc = gc;
+    }
+
+    public WriteResult Create(ResourceType t, ServedVersion v, string ns, JsonObject body, WriteOptions o)
+    {
+        Normalize(t, v, ns, body, urlName: null);
+        var meta = ObjectRules.Metadata(body);
+        foreach (var key in new[] { "uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "selfLink" })
+        {
+            meta.Remove(key);
+        }
+        if (t.HasStatusSubresource && t.IsCustom)
+        {
+            body.Remove("status");
+        }
+        return _store.Write(w => CommitCreate(w, t, v, body, o, applied: null));
+    }
+
+    public WriteResult Update(ResourceType t, ServedVersion v, string ns, string name, string? subresource, JsonObject body, WriteOptions o)
+    {
+        Normalize(t, v, ns, body, name);
+        return _store.Write(w =>
+        {
+            var cur = w.Get(t.Key, ns, name) ?? throw ApiException.NotFound(t, name);
+            var rv = (string?)body["metadata"]?["resourceVersion"];
+            if (!string.IsNullOrEmpty(rv) && rv != cur.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw ApiException.StaleResourceVersion(t, name);
+            }
+            return CommitUpdate(w, t, v, cur, body, subresource, o, applied: null);
+        });
+    }
+
+    public WriteResult Patch(ResourceType t, ServedVersion v, string ns, string name, string? subresource, PatchKind kind, string patchText, WriteOptions o)
+    {
+        if (kind == PatchKind.StrategicMerge && t.IsCustom)
+        {
+            throw ApiException.UnsupportedMediaType("application/strategic-merge-patch+json");
+        }
+        JsonNode? patch;
+        try
+        {
+            patch = kind == PatchKind.Apply ? YamlJson.ReadDocuments(patchText).FirstOrDefault() : JsonNode.Parse(patchText);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or YamlDotNet.Core.YamlException)
+        {
+            throw ApiException.BadRequest($"error decoding patch: {e.Message}");
+        }
+        return _store.Write(w =>
+        {
+            var cur = w.Get(t.Key, ns, name);
+            if (kind == PatchKind.Apply)
+            {
+                return ApplyPatch(w, t, v, ns, name, subresource, cur, patch as JsonObject ?? throw ApiException.BadRequest("apply patch must be an object"), o);
+            }
+            if (cur is null)
+            {
+                throw ApiException.NotFound(t, name);
+            }
+            var node = cur.ToNode();
+            JsonObject next;
+            try
+            {
+                next = kind == PatchKind.Json
+                    ? JsonPatch.Apply(node, patch as JsonArray ?? throw ApiException.BadRequest("json patch must be an array")).AsObject()
+                    : (JsonMergePatch.Apply(node, patch) as JsonObject) ?? throw ApiException.BadRequest("merge patch must be an object");
+            }
+            catch (PatchException e)
+            {
+                throw e.IsTestFailure ? new ApiException(422, "Invalid", e.Message) : ApiException.BadRequest($"the server rejected our request due to an error in our request: {e.Message}");
+            }
+            var rv = (string?)next["metadata"]?["resourceVersion"];
+            if (!string.IsNullOrEmpty(rv) && rv != cur.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw ApiException.StaleResourceVersion(t, name);
+            }
+            next["apiVersion"] = t.ApiVersion(v.Name);
+            next["kind"] = t.Kind;
+            return CommitUpdate(w, t, v, cur, next, subresource, o, applied: null);
+        });
+    }
+
+    private WriteResult ApplyPatch(StoreWriter w, ResourceType t, ServedVersion v, string ns, string name, string? subresource, StoredObject? cur, JsonObject applied, WriteOptions o)
+    {
+        if ((string?)applied["kind"] != t.Kind || (string?)applied["apiVersion"] != t.ApiVersion(v.Name))
+        {
+            throw ApiException.BadRequest($"invalid object type: {(string?)applied["apiVersion"]}, Kind={(string?)applied["kind"]}");
+        }
+        var meta = ObjectRules.Metadata(applied);
+        if ((string?)meta["name"] is { } n && n != name)
+        {
+            throw ApiException.BadRequest($"the name of the object ({n}) does not match the name on the URL ({name})");
+        }
+        meta["name"] = name;
+        if (t.Namespaced)
+        {
+            meta["namespace"] = ns;
+        }
+        var scope = subresource == "status" ? FieldScope.StatusOnly : t.HasStatusSubresource ? FieldScope.NoStatus : FieldScope.All;
+        if (scope == FieldScope.NoStatus)
+        {
+            applied.Remove("status");
+        }
+        var rv = (string?)meta["resourceVersion"];
+        meta.Remove("resourceVersion");
+        if (cur is not null && !string.IsNullOrEmpty(rv) && rv != cur.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw ApiException.StaleResourceVersion(t, name);
+        }
+        var live = cur?.ToNode() ?? new JsonObject { ["apiVersion"] = t.ApiVersion(v.Name), ["kind"] = t.Kind, ["metadata"] = new JsonObject { ["name"] = name } };
+        if (cur is null && t.Namespaced)
+        {
+            live["metadata"]!["namespace"] = ns;
+        }
+        var managed = ManagedFields.Read(live);
+        var conflicts = managed.Apply(live, applied, v.Schema, scope, o.Manager, t.ApiVersion(v.Name), subresource, o.Force, Clock.Now(_time));
+        if (conflicts.Count > 0)
+        {
+            throw ConflictError(t, name, conflicts);
+        }
+        live["apiVersion"] = t.ApiVersion(v.Name);
+        return cur is null
+            ? CommitCreate(w, t, v, live, o, managed)
+            : CommitUpdate(w, t, v, cur, live, subresource, o, managed);
+    }
+
+    private static ApiException ConflictError(ResourceType t, string name, List<ApplyConflict> conflicts)
+    {
+        var lines = conflicts.Select(c => $"{c.Message}: {FieldPath.Display(c.Path)}").ToList();
+        var message = conflicts.Count == 1
+            ? $"Apply failed with 1 conflict: {lines[0]}"
+            : $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}";
+        var details = new JsonObject { ["name"] = name };
+        if (t.Group.Length > 0)
+        {
+            details["group"] = t.Group;
+        }
+        details["kind"] = t.Plural;
+        details["causes"] = new JsonArray(conflicts.Select(c => (JsonNode)new JsonObject
+        {
+            ["reason"] = "FieldManagerConflict",
+            ["message"] = c.Message,
+            ["field"] = FieldPath.Display(c.Path),
+        }).ToArray());
+        return new ApiException(409, "Conflict", message, details);
+    }
+
+    private static void Normalize(ResourceType t, ServedVersion v, string ns, JsonObject body, string? urlName)
+    {
+        var kind = (string?)body["kind"];
+        if (kind is not null && kind != t.Kind)
+        {
+            throw ApiException.BadRequest($"{t.Kind} in version \"{v.Name}\" cannot be handled as a {t.Kind}: the object kind \"{kind}\" does not match the resource kind \"{t.Kind}\"");
+        }
+        body["apiVersion"] = t.ApiVersion(v.Name);
+        body["kind"] = t.Kind;
+        var meta = ObjectRules.Metadata(body);
+        var bodyNs = (string?)meta["namespace"];
+        if (t.Namespaced)
+        {
+            if (!string.IsNullOrEmpty(bodyNs) && bodyNs != ns)
+            {
+                throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+            meta["namespace"] = ns;
+        }
+        else
+        {
+            meta.Remove("namespace");
+        }
+        if (urlName is not null)
+        {
+            var bodyName = (string?)meta["name"];
+            if (!string.IsNullOrEmpty(bodyName) && bodyName != urlName)
+            {
+                throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({urlName})");
+            }
+            meta["name"] = urlName;
+        }
+    }
+
+    private WriteResult CommitCreate(StoreWriter w, ResourceType t, ServedVersion v, JsonObject body, WriteOptions o, ManagedFields? applied)
+    {
+        var meta = ObjectRules.Metadata(body);
+        var ns = (string?)meta["namespace"] ?? "";
+        var name = (string?)meta["name"];
+        var generateName = (string?)meta["generateName"];
+        if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(generateName))
+        {
+            throw ApiException.Invalid(t, "", [new Schema.FieldError("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]);
+        }
+        if (t.Namespaced)
+        {
+            var nsObj = w.Get(BuiltInResources.Namespaces.Key, "", ns) ?? throw ApiException.NamespaceNotFound(ns);
+            if (nsObj.IsDeleting)
+            {
+                throw ApiException.Forbidden($"{t.QualifiedResource} \"{name ?? generateName}\" is forbidden: unable to create new content in namespace {ns} because it is being terminated");
+            }
+        }
+        if (string.IsNullOrEmpty(name))
+        {
+            ObjectRules.ValidateName(t, generateName! + "x", fromGenerateName: true);
+            do
+            {
+                name = generateName + new string(Enumerable.Range(0, 5).Select(_ => NameChars[Random.Shared.Next(NameChars.Length)]).ToArray());
+            }
+            while (w.Get(t.Key, ns, name) is not null);
+            meta["name"] = name;
+        }
+        ObjectRules.ValidateName(t, name);
+        var warnings = ObjectRules.ApplySchema(t, v, body, name, o.FieldValidation);
+        if (w.Get(t.Key, ns, name) is not null)
+        {
+            throw ApiException.AlreadyExists(t, name);
+        }
+        meta["uid"] = Guid.NewGuid().ToString();
+        meta["creationTimestamp"] = Clock.Now(_time);
+        if (t.TracksGeneration)
+        {
+            meta["generation"] = 1;
+        }
+        if (t == BuiltInResources.Namespaces)
+        {
+            body["spec"] ??= new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
+            body["status"] = new JsonObject { ["phase"] = "Active" };
+        }
+        var managed = applied ?? ManagedFields.Read(body);
+        if (applied is null)
+        {
+            managed.Entries.Clear();
+            managed.RecordUpdate(null, body, v.Schema, t.HasStatusSubresource && t.IsCustom ? FieldScope.NoStatus : FieldScope.All, o.Manager, t.ApiVersion(v.Name), null, Clock.Now(_time));
+        }
+        managed.WriteTo(body);
+        var stored = w.Put(t.Key, body, isCreate: true);
+        if (stored.Owners.Count > 0)
+        {
+            _gc.Run(w);
+        }
+        return new WriteResult(body, true, warnings);
+    }
+
+    private WriteResult CommitUpdate(StoreWriter w, ResourceType t, ServedVersion v, StoredObject cur, JsonObject next, string? subresource, WriteOptions o, ManagedFields? applied)
+    {
+        var curNode = cur.ToNode();
+        var scope = subresource == "status" ? FieldScope.StatusOnly : t.HasStatusSubresource ? FieldScope.NoStatus : FieldScope.All;
+        if (scope == FieldScope.StatusOnly)
+        {
+            var status = next["status"]?.DeepClone();
+            var managedFields = next["metadata"]?["managedFields"]?.DeepClone();
+            next = curNode.DeepClone().AsObject();
+            next["apiVersion"] = t.ApiVersion(v.Name);
+            next.Remove("status");
+            if (status is not null)
+            {
+                next["status"] = status;
+            }
+            ObjectRules.Metadata(next).Remove("managedFields");
+            if (managedFields is not null)
+            {
+                ObjectRules.Metadata(next)["managedFields"] = managedFields;
+            }
+        }
+        else if (scope == FieldScope.NoStatus)
+        {
+            next.Remove("status");
+            if (curNode["status"] is { } s)
+            {
+                next["status"] = s.DeepClone();
+            }
+        }
+        ObjectRules.KeepSystemMetadata(curNode, next);
+        var name = cur.Name;
+        var curFinalizers = ObjectRules.Finalizers(curNode);
+        var nextFinalizers = ObjectRules.Finalizers(next);
+        if (cur.IsDeleting && nextFinalizers.Except(curFinalizers).Any())
+        {
+            throw ApiException.Invalid(t, name, [new Schema.FieldError("FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted", "metadata.finalizers")]);
+        }
+        var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation);
+        if (t.TracksGeneration && ObjectRules.SpecChanged(t, curNode, next))
+        {
+            ObjectRules.Metadata(next)["generation"] = ((long?)curNode["metadata"]?["generation"] ?? 0) + 1;
+        }
+        var managed = applied ?? ManagedFields.Read(curNode);
+        if (applied is null)
+        {
+            managed.RecordUpdate(curNode, next, v.Schema, scope, o.Manager, t.ApiVersion(v.Name), subresource, Clock.Now(_time));
+        }
+        managed.WriteTo(next);
+        if (!ObjectRules.Differs(curNode, next))
+        {
+            curNode["apiVersion"] = t.ApiVersion(v.Name);
+            return new WriteResult(curNode, false, warnings);
+        }
+        if (cur.IsDeleting && nextFinalizers.Count == 0)
+        {
+            var removed = w.Remove(cur, next);
+            _gc.Run(w);
+            return new WriteResult(removed.ToNode(), false, warnings);
+        }
+        w.Put(t.Key, next, isCreate: false);
+        if (cur.IsDeleting || !curNode["metadata"]!["ownerReferences"].DeepEqualsOrNull(next["metadata"]!["ownerReferences"]))
+        {
+            _gc.Run(w);
+        }
+        return new WriteResult(next, false, warnings);
+    }
+}

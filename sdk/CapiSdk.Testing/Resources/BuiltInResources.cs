@@ -1,0 +1,70 @@
+namespace CapiSdk.Testing.Resources;
+
+/// <summary>The built-in resources a controller needs: namespaces, events (core and events.k8s.io), leases, and CRDs.</summary>
+internal static class BuiltInResources
+{
+    public static ResourceType Namespaces { get; } = new()
+    {
+        Group = "",
+        Plural = "namespaces",
+        Singular = "namespace",
+        Kind = "Namespace",
+        ListKind = "NamespaceList",
+        Namespaced = false,
+        ShortNames = ["ns"],
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+        HasStatusSubresource = true,
+    };
+
+    public static ResourceType CoreEvents { get; } = new()
+    {
+        Group = "",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        ListKind = "EventList",
+        Namespaced = true,
+        ShortNames = ["ev"],
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+    };
+
+    public static ResourceType Events { get; } = new()
+    {
+        Group = "events.k8s.io",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        ListKind = "EventList",
+        Namespaced = true,
+        ShortNames = ["ev"],
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+    };
+
+    public static ResourceType Leases { get; } = new()
+    {
+        Group = "coordination.k8s.io",
+        Plural = "leases",
+        Singular = "lease",
+        Kind = "Lease",
+        ListKind = "LeaseList",
+        Namespaced = true,
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+    };
+
+    public static ResourceType CustomResourceDefinitions { get; } = new()
+    {
+        Group = "apiextensions.k8s.io",
+        Plural = "customresourcedefinitions",
+        Singular = "customresourcedefinition",
+        Kind = "CustomResourceDefinition",
+        ListKind = "CustomResourceDefinitionList",
+        Namespaced = false,
+        ShortNames = ["crd", "crds"],
+        Categories = ["api-extensions"],
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+        HasStatusSubresource = true,
+        TracksGeneration = true,
+    };
+
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, CoreEvents, Events, Leases, CustomResourceDefinitions];
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using CapiSdk.Testing.Schema;
+
+namespace CapiSdk.Testing.Resources;
+
+/// <summary>One version of a resource: its name, whether it is served/stored, and its structural schema if any.</summary>
+internal sealed class ServedVersion
+{
+    public ServedVersion(string name, bool served, bool storage, JsonObject? schema, JsonArray? printerColumns, SchemaValidator? validator = null)
+    {
+        Name = name;
+        Served = served;
+        Storage = storage;
+        Schema = schema;
+        PrinterColumns = printerColumns;
+        Validator = validator;
+    }
+
+    public string Name { get; }
+    public bool Served { get; }
+    public bool Storage { get; }
+    public JsonObject? Schema { get; }
+    public JsonArray? PrinterColumns { get; }
+    public SchemaValidator? Validator { get; }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json.Nodes;
+
+namespace CapiSdk.Testing.Storage;
+
+/// <summary>
+/// The in-memory object store: objects keyed by resource, namespace and name; one global,
+/// monotonically increasing resourceVersion; a bounded event history for watches.
+/// All writes go through <see cref="Write{T}"/>, which holds the single write lock.
+/// </summary>
+internal sealed class ObjectStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
+    private readonly WatchHistory _history;
+    private readonly List<WatchSubscription> _subscriptions = [];
+    private readonly List<Action<WatchEvent>> _listeners = [];
+    private long _revision;
+
+    public ObjectStore(int historySize)
+    {
+        _history = new WatchHistory(historySize);
+        Writer = new StoreWriter(this);
+    }
+
+    private StoreWriter Writer { get; }
+
+    public long CurrentRevision
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _revision;
+            }
+        }
+    }
+
+    /// <summary>Registers a callback that sees every event, in order, under the write lock.</summary>
+    public void AddListener(Action<WatchEvent> listener)
+    {
+        lock (_gate)
+        {
+            _listeners.Add(listener);
+        }
+    }
+
+    public StoredObject? Get(string resource, string ns, string name)
+    {
+        lock (_gate)
+        {
+            return GetLocked(resource, ns, name);
+        }
+    }
+
+    /// <summary>A consistent snapshot of a resource's objects (optionally in one namespace), ordered by namespace/name.</summary>
+    public (List<StoredObject> Items, long Revision) List(string resource, string? ns)
+    {
+        lock (_gate)
+        {
+            var result = new List<StoredObject>();
+            if (_objects.TryGetValue(resource, out var map))
+            {
+                foreach (var o in map.Values)
+                {
+                    if (ns is null || o.Namespace == ns)
+                    {
+                        result.Add(o);
+                    }
+                }
+            }
+            return (result, _revision);
+        }
+    }
+
+    public T Write<T>(Func<StoreWriter, T> action)
+    {
+        lock (_gate)
+        {
+            return action(Writer);
+        }
+    }
+
+    /// <summary>
+    /// Starts a watch. With <paramref name="fromRevision"/> null, the current objects are replayed as ADDED
+    /// (like resourceVersion "" or "0"); otherwise every event after that revision is replayed.
+    /// Returns null when that revision has been compacted away (410 Gone, reason Expired).
+    /// </summary>
+    public (WatchSubscription Subscription, List<WatchEvent> Initial, long Revision)? Watch(
+        string resource, string? ns, long? fromRevision, Func<StoredObject, bool> filter)
+    {
+        lock (_gate)
+        {
+            var initial = new List<WatchEvent>();
+            if (fromRevision is { } from)
+            {
+                if (!_history.CanReplayFrom(from))
+                {
+                    return null;
+                }
+                var sub = new WatchSubscription(resource, ns, filter, Unsubscribe);
+                var replay = new ReplayCollector(initial);
+                foreach (var e in _history.After(from))
+                {
+                    replay.Offer(sub, e);
+                }
+                _subscriptions.Add(sub);
+                return (sub, initial, _revision);
+            }
+            if (_objects.TryGetValue(resource, out var map))
+            {
+                foreach (var o in map.Values)
+                {
+                    if ((ns is null || o.Namespace == ns) && filter(o))
+                    {
+                        initial.Add(new WatchEvent(o.Revision, WatchEventType.Added, o, null));
+                    }
+                }
+            }
+            var subscription = new WatchSubscription(resource, ns, filter, Unsubscribe);
+            _subscriptions.Add(subscription);
+            return (subscription, initial, _revision);
+        }
+    }
+
+    public long CompactedRevision
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _history.CompactedRevision;
+            }
+        }
+    }
+
+    /// <summary>Ends every open watch (used on shutdown).</summary>
+    public void CompleteAllWatches()
+    {
+        lock (_gate)
+        {
+            foreach (var s in _subscriptions)
+            {
+                s.Complete();
+            }
+        }
+    }
+
+    private void Unsubscribe(WatchSubscription s)
+    {
+        lock (_gate)
+        {
+            _subscriptions.Remove(s);
+        }
+    }
+
+    internal StoredObject? GetLocked(string resource, string ns, string name) =>
+        _objects.TryGetValue(resource, out var map) && map.TryGetValue(StoredObject.StoreKey(ns, name), out var o) ? o : null;
+
+    internal IEnumerable<StoredObject> AllLocked()
+    {
+        foreach (var map in _objects.Values)
+        {
+            foreach (var o in map.Values)
+            {
+                yield return o;
+            }
+        }
+    }
+
+    internal IEnumerable<StoredObject> AllLocked(string resource) =>
+        _objects.TryGetValue(resource, out var map) ? map.Values : [];
+
+    internal StoredObject PutLocked(string resource, JsonObject obj, bool isCreate)
+    {
+        var rv = ++_revision;
+        var meta = (JsonObject)obj["metadata"]!;
+        meta["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stored = StoredObject.From(resource, obj, rv);
+        if (!_objects.TryGetValue(resource, out var map))
+        {
+            map = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            _objects[resource] = map;
+        }
+        map.TryGetValue(stored.Key, out var previous);
+        map[stored.Key] = stored;
+        Publish(new WatchEvent(rv, isCreate ? WatchEventType.Added : WatchEventType.Modified, stored, previous));
+        return stored;
+    }
+
+    internal StoredObject RemoveLocked(StoredObject current, JsonObject? finalState)
+    {
+        var rv = ++_revision;
+        var obj = finalState ?? current.ToNode();
+        obj["metadata"]!["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var final = StoredObject.From(current.Resource, obj, rv);
+        _objects[current.Resource].Remove(current.Key);
+        Publish(new WatchEvent(rv, WatchEventType.Deleted, final, current));
+        return final;
+    }
+
+    private void Publish(WatchEvent e)
+    {
+        _history.Add(e);
+        foreach (var s in _subscriptions)
+        {
+            s.Offer(e);
+        }
+        foreach (var l in _listeners)
+        {
+            l(e);
+        }
+    }
+
+    /// <summary>Collects replayed events for a new subscription without going through its channel.</summary>
+    private sealed class ReplayCollector(List<WatchEvent> target)
+    {
+        public void Offer(WatchSubscription sub, WatchEvent e)
+        {
+            var probe = new WatchSubscription(sub.Resource, sub.Namespace, sub.Filter, static _ => { });
+            probe.Offer(e);
+            if (probe.Events.TryRead(out var translated))
+            {
+                target.Add(translated);
+            }
+        }
+    }
+}
