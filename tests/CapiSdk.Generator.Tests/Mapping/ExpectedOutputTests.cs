@@ -1,0 +1,45 @@
+using CapiSdk.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace CapiSdk.Generator.Tests.Mapping;
+
+/// <summary>
+/// One small CRD per mapping rule: the generated models must equal the reviewed file next to it, and compile
+/// with no warning (nullable on, all warnings) together with the support types and the JSON context.
+/// </summary>
+public sealed class ExpectedOutputTests
+{
+    [Theory]
+    [InlineData("primitives")]
+    [InlineData("naming")]
+    [InlineData("enums")]
+    [InlineData("int-or-string")]
+    [InlineData("preserve-unknown-fields")]
+    [InlineData("maps")]
+    [InlineData("arrays")]
+    [InlineData("embedded-resource")]
+    [InlineData("validation-only")]
+    [InlineData("docs")]
+    [InlineData("multi-version")]
+    public void Generated_models_match_the_expected_file_and_compile_cleanly(string fixture)
+    {
+        var run = GeneratorHarness.Run(File.ReadAllText(Path.Combine("Fixtures", "Mapping", fixture + ".yaml")), "/crds/" + fixture + ".yaml");
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.CompileDiagnostics.Select(d => d.ToString()));
+        var models = run.Sources
+            .Where(s => s.HintName != "CapiSdk.Support.g.cs" && !s.HintName.EndsWith("CrdJsonContext.g.cs", StringComparison.Ordinal))
+            .OrderBy(s => s.HintName, StringComparer.Ordinal)
+            .Select(s => "// ==== " + s.HintName + "\n" + s.SourceText);
+        ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", fixture + ".expected.cs"), string.Join("\n", models));
+    }
+
+    [Fact]
+    public void Support_types_and_json_context_match_the_expected_files()
+    {
+        var run = GeneratorHarness.Run(File.ReadAllText(Path.Combine("Fixtures", "Mapping", "primitives.yaml")));
+
+        ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "support.expected.cs"), run.Source("CapiSdk.Support.g.cs"));
+        ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "json-context.expected.cs"), run.Source("CrdJsonContext.g.cs"));
+    }
+}
