@@ -36,7 +36,7 @@ internal static class FieldsV1
                 AddDots(c, terminal);
                 if (c.Count > 0 && terminal.Contains(c) && !c.ContainsKey("."))
                 {
-                    c["."] = new JsonObject();
+                    c.Insert(0, ".", new JsonObject());
                 }
             }
         }
