@@ -133,9 +133,15 @@ internal sealed class SchemaMapper
 
     private JsonTypeModel MapObjectOrMap(YamlMappingNode schema, string suggestedName, string path)
     {
-        if (schema.Child("properties") is YamlMappingNode { Children.Count: > 0 })
+        var properties = schema.Child("properties");
+        if (properties is YamlMappingNode { Children.Count: > 0 })
         {
             return MapObject(schema, suggestedName, path, embedded: false);
+        }
+
+        if (properties is YamlSequenceNode || (properties is YamlScalarNode scalar && !scalar.IsNull()))
+        {
+            Report(DiagnosticDescriptors.InvalidSchemaValue.Id, properties, path, "properties", "a mapping of property names to schemas");
         }
 
         switch (schema.Child("additionalProperties"))

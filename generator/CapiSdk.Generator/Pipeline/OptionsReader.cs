@@ -21,14 +21,11 @@ internal static class OptionsReader
     public static OptionsResult ReadGlobal(AnalyzerConfigOptions options)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var root = DefaultNamespace;
+        var projectNamespace = Value(options, "build_property.RootNamespace") is { } rootNamespace ? Identifiers.ToNamespace(rootNamespace) : null;
+        var root = projectNamespace ?? DefaultNamespace;
         if (Value(options, "build_property.CapiSdkNamespace") is { } configured)
         {
             root = Namespace(configured, "the CapiSdkNamespace property", diagnostics) ?? root;
-        }
-        else if (Value(options, "build_property.RootNamespace") is { } projectNamespace)
-        {
-            root = Identifiers.ToNamespace(projectNamespace) ?? root;
         }
 
         var versions = Versions(Value(options, "build_property.CapiSdkVersions"), "the CapiSdkVersions property", diagnostics) ?? VersionSelection.Served;
