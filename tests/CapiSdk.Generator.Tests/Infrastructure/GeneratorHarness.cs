@@ -30,9 +30,15 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(
         IEnumerable<(string Path, string Text)> files,
         IReadOnlyDictionary<string, string>? properties = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null) =>
+        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), properties, fileMetadata);
+
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<AdditionalText> additionalTexts,
+        IReadOnlyDictionary<string, string>? properties = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null)
     {
-        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var texts = additionalTexts.ToImmutableArray();
         var global = new Dictionary<string, string> { ["build_property.RootNamespace"] = "Test" };
         foreach (var (key, value) in properties ?? new Dictionary<string, string>())
         {
