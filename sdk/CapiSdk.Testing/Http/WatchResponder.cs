@@ -122,6 +122,8 @@ internal sealed class WatchResponder
             sent++;
             if (cut is not null && sent >= cut.CutWatchAfterEvents)
             {
+                // Give the flushed events time to reach the client before the reset, so the cut point is deterministic.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None).ConfigureAwait(false);
                 ctx.Abort();
                 throw new OperationCanceledException("watch cut by fault injection");
             }
