@@ -9,7 +9,7 @@ namespace CapiSdk.Tests.Schemas;
 internal static class CrdDocuments
 {
     public const string UpstreamMissing =
-        "The upstream CRD corpus (../shared/crds/upstream beside the repository root) is not on this machine, so there is nothing to compare against.";
+        "The upstream CRD corpus (../shared/crds/upstream beside the repository root, or $CAPISDK_UPSTREAM_CRDS) is not on this machine, so there is nothing to compare against.";
 
     private static readonly Lazy<string> RepoRootLazy = new(FindRepoRoot);
     private static readonly Lazy<IReadOnlyList<CrdFile>> OursLazy = new(LoadOurs);
@@ -23,7 +23,10 @@ internal static class CrdDocuments
     {
         get
         {
-            var dir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "crds", "upstream"));
+            // CAPISDK_UPSTREAM_CRDS overrides the location (point it at a missing folder to see the skips).
+            var dir = Environment.GetEnvironmentVariable("CAPISDK_UPSTREAM_CRDS") is { Length: > 0 } overridden
+                ? Path.GetFullPath(overridden)
+                : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "crds", "upstream"));
             return Directory.Exists(dir) ? dir : null;
         }
     }
@@ -77,9 +80,14 @@ internal static class CrdDocuments
     {
         var text = File.ReadAllText(path);
         var stream = new YamlStream();
-        using (var reader = new StringReader(text))
+        try
         {
+            using var reader = new StringReader(text);
             stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{relative} is not valid YAML: {e.Message} (at {e.Start})", e);
         }
 
         var documents = stream.Documents.Where(d => d.RootNode is YamlMappingNode).ToList();

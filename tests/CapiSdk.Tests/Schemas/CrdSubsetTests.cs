@@ -169,6 +169,10 @@ public sealed class CrdSubsetTests
                     {
                         Expect(!string.IsNullOrEmpty(column.Str("name")) && !string.IsNullOrEmpty(column.Str("jsonPath")) && !string.IsNullOrEmpty(column.Str("type")),
                             $"{name}: every printer column needs name, type and jsonPath");
+                        if (ColumnSchemaPath(column.Str("jsonPath")) is { } columnPath)
+                        {
+                            Expect(SchemaSubset.At(schema, columnPath) is not null, $"{name}: printer column {column.Str("name")} shows {column.Str("jsonPath")}, which the schema does not declare");
+                        }
                     }
                 }
             }
@@ -309,6 +313,19 @@ public sealed class CrdSubsetTests
         {
             Assert.True(node!.Str("type") == type, $"crds/{file} {version} {path}: type is {node.Str("type")}, expected {type}");
         }
+    }
+
+    /// <summary>The schema path a printer column reads (<c>.spec.a[*].b</c> → <c>$.spec.a[].b</c>); null for metadata and filters.</summary>
+    private static string? ColumnSchemaPath(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath.StartsWith(".metadata", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var filter = jsonPath.IndexOf("[?", StringComparison.Ordinal);
+        var path = "$" + (filter >= 0 ? jsonPath[..filter] + "[]" : jsonPath).Replace("[*]", "[]", StringComparison.Ordinal);
+        return path;
     }
 
     private static IEnumerable<(string Where, string Text)> Descriptions(CrdFile crd)
