@@ -22,6 +22,23 @@ internal static class SchemaSubset
         "x-kubernetes-embedded-resource",
     ];
 
+    /// <summary>Constraints we may leave out, but when we state one it has to be upstream's.</summary>
+    public static readonly string[] OptionalEqualKeywords =
+    [
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+        "default",
+    ];
+
     public static IEnumerable<string> Compare(YamlNode ours, YamlNode? upstream, string path)
     {
         if (upstream is not YamlMappingNode up)
@@ -43,6 +60,14 @@ internal static class SchemaSubset
             if (mine != theirs)
             {
                 yield return $"{path}: {keyword} is {mine} here but {theirs} upstream";
+            }
+        }
+
+        foreach (var keyword in OptionalEqualKeywords)
+        {
+            if (our.Child(keyword) is { } stated && stated.Canonical() != up.Child(keyword).Canonical())
+            {
+                yield return $"{path}: {keyword} is {stated.Canonical()} here but {up.Child(keyword).Canonical()} upstream";
             }
         }
 
