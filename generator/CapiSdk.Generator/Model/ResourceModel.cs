@@ -27,6 +27,6 @@ internal sealed record ResourceModel(
     /// <summary>The C# name of the list type.</summary>
     public string ListTypeName => Root.Name + "List";
 
-    /// <summary>A key that identifies this resource version across all files.</summary>
-    public string Key => Group + "/" + Version + "/" + Kind;
+    /// <summary>A key that identifies this resource version across all files: the same kind in two namespaces is two types.</summary>
+    public string Key => Namespace + ":" + Group + "/" + Version + "/" + Kind;
 }
