@@ -106,7 +106,7 @@ internal sealed class ManagedFields
             {
                 if (!SameValue(live, applied, p))
                 {
-                    conflicts.Add(new ApplyConflict(e.Manager, e.ApiVersion, p));
+                    conflicts.Add(new ApplyConflict(e.Manager, e.Operation, e.ApiVersion, p));
                 }
             }
         }

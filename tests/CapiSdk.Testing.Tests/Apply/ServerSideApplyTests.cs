@@ -34,7 +34,7 @@ public sealed class ServerSideApplyTests
 
         Assert.Equal(409, status.Code);
         Assert.Equal("Conflict", status.Reason);
-        Assert.Equal("Apply failed with 1 conflict: conflict with \"alice\" using example.com/v1: .spec.replicas", status.Message);
+        Assert.Equal("Apply failed with 1 conflict: conflict with \"alice\": .spec.replicas", status.Message);
         Assert.Equal("FieldManagerConflict", (string?)status.Details!["causes"]![0]!["reason"]);
         Assert.Equal(".spec.replicas", (string?)status.Details!["causes"]![0]!["field"]);
     }
@@ -114,7 +114,7 @@ public sealed class ServerSideApplyTests
 
         var status = await Widgets.FailsAsync(() => client.PatchAsync("w1", Config("""{"color":"red","replicas":2}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice"));
 
-        Assert.Contains("conflict with \"controller\"", status.Message);
+        Assert.Contains("conflict with \"controller\" using example.com/v1: .spec.replicas", status.Message);
     }
 
     [Fact]
