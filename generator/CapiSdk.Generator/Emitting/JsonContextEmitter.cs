@@ -95,6 +95,8 @@ internal static class JsonContextEmitter
         }
 
         writer.Line("};");
+        writer.Line();
+        EmitPropertyHelper(writer);
         for (var i = 0; i < types.Count; i++)
         {
             writer.Line();
@@ -236,26 +238,28 @@ internal static class JsonContextEmitter
 
     private static void EmitProperty(SourceWriter writer, string owner, string name, string? jsonName, string type, bool ignoreWhenNull, bool isExtensionData)
     {
-        writer.Line("        " + Metadata + "JsonMetadataServices.CreatePropertyInfo<" + type + ">(options, new " + Metadata + "JsonPropertyInfoValues<" + type + ">");
-        writer.Line("        {");
-        writer.Line("            IsProperty = true,");
-        writer.Line("            IsPublic = true,");
-        writer.Line("            DeclaringType = typeof(" + owner + "),");
-        writer.Line("            Getter = static obj => ((" + owner + ")obj)." + name + ",");
-        writer.Line("            Setter = static (obj, value) => ((" + owner + ")obj)." + name + " = value!,");
-        if (ignoreWhenNull)
-        {
-            writer.Line("            IgnoreCondition = " + Json + "Serialization.JsonIgnoreCondition.WhenWritingNull,");
-        }
+        writer.Line("        Property<" + type + ">(options, typeof(" + owner + "), " + SourceWriter.Literal(name) + ", "
+            + (jsonName is null ? "null" : SourceWriter.Literal(jsonName)) + ", static obj => ((" + owner + ")obj)." + name
+            + ", static (obj, value) => ((" + owner + ")obj)." + name + " = value!, "
+            + (ignoreWhenNull ? "true" : "false") + (isExtensionData ? ", isExtensionData: true" : string.Empty) + "),");
+    }
 
-        if (isExtensionData)
-        {
-            writer.Line("            IsExtensionData = true,");
-        }
-
-        writer.Line("            PropertyName = " + SourceWriter.Literal(name) + ",");
-        writer.Line("            JsonPropertyName = " + (jsonName is null ? "null" : SourceWriter.Literal(jsonName)) + ",");
-        writer.Line("        }),");
+    private static void EmitPropertyHelper(SourceWriter writer)
+    {
+        writer.Line("private static " + Metadata + "JsonPropertyInfo Property<T>(" + Json + "JsonSerializerOptions options, global::System.Type declaringType, string name, string? jsonName,");
+        writer.Line("    global::System.Func<object, T?> getter, global::System.Action<object, T?> setter, bool ignoreWhenNull, bool isExtensionData = false) =>");
+        writer.Line("    " + Metadata + "JsonMetadataServices.CreatePropertyInfo<T>(options, new " + Metadata + "JsonPropertyInfoValues<T>");
+        writer.Line("    {");
+        writer.Line("        IsProperty = true,");
+        writer.Line("        IsPublic = true,");
+        writer.Line("        DeclaringType = declaringType,");
+        writer.Line("        Getter = getter,");
+        writer.Line("        Setter = setter,");
+        writer.Line("        IgnoreCondition = ignoreWhenNull ? " + Json + "Serialization.JsonIgnoreCondition.WhenWritingNull : null,");
+        writer.Line("        IsExtensionData = isExtensionData,");
+        writer.Line("        PropertyName = name,");
+        writer.Line("        JsonPropertyName = jsonName,");
+        writer.Line("    });");
     }
 
     private static void EmitAccessors(SourceWriter writer, string rootNamespace, List<(string TypeName, string Name, string Namespace)> accessors)

@@ -98,6 +98,21 @@ namespace Test
             [typeof(global::System.Text.Json.JsonElement)] = Create28,
         };
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo Property<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Type declaringType, string name, string? jsonName,
+            global::System.Func<object, T?> getter, global::System.Action<object, T?> setter, bool ignoreWhenNull, bool isExtensionData = false) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<T>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<T>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                DeclaringType = declaringType,
+                Getter = getter,
+                Setter = setter,
+                IgnoreCondition = ignoreWhenNull ? global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull : null,
+                IsExtensionData = isExtensionData,
+                PropertyName = name,
+                JsonPropertyName = jsonName,
+            });
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create0(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Test.Primitives.V1.Primitive>
@@ -105,58 +120,11 @@ namespace Test
                 ObjectCreator = static () => new global::Test.Primitives.V1.Primitive(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.Primitive),
-                        Getter = static obj => ((global::Test.Primitives.V1.Primitive)obj).ApiVersion,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).ApiVersion = value!,
-                        PropertyName = "ApiVersion",
-                        JsonPropertyName = "apiVersion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.Primitive),
-                        Getter = static obj => ((global::Test.Primitives.V1.Primitive)obj).Kind,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Kind = value!,
-                        PropertyName = "Kind",
-                        JsonPropertyName = "kind",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::k8s.Models.V1ObjectMeta>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::k8s.Models.V1ObjectMeta>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.Primitive),
-                        Getter = static obj => ((global::Test.Primitives.V1.Primitive)obj).Metadata,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Metadata = value!,
-                        PropertyName = "Metadata",
-                        JsonPropertyName = "metadata",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Test.Primitives.V1.PrimitiveSpec?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Test.Primitives.V1.PrimitiveSpec?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.Primitive),
-                        Getter = static obj => ((global::Test.Primitives.V1.Primitive)obj).Spec,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Spec = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Spec",
-                        JsonPropertyName = "spec",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.Primitive),
-                        Getter = static obj => ((global::Test.Primitives.V1.Primitive)obj).AdditionalProperties,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).AdditionalProperties = value!,
-                        IsExtensionData = true,
-                        PropertyName = "AdditionalProperties",
-                        JsonPropertyName = null,
-                    }),
+                    Property<string>(options, typeof(global::Test.Primitives.V1.Primitive), "ApiVersion", "apiVersion", static obj => ((global::Test.Primitives.V1.Primitive)obj).ApiVersion, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).ApiVersion = value!, false),
+                    Property<string>(options, typeof(global::Test.Primitives.V1.Primitive), "Kind", "kind", static obj => ((global::Test.Primitives.V1.Primitive)obj).Kind, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Kind = value!, false),
+                    Property<global::k8s.Models.V1ObjectMeta>(options, typeof(global::Test.Primitives.V1.Primitive), "Metadata", "metadata", static obj => ((global::Test.Primitives.V1.Primitive)obj).Metadata, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Metadata = value!, false),
+                    Property<global::Test.Primitives.V1.PrimitiveSpec?>(options, typeof(global::Test.Primitives.V1.Primitive), "Spec", "spec", static obj => ((global::Test.Primitives.V1.Primitive)obj).Spec, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Spec = value!, true),
+                    Property<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, typeof(global::Test.Primitives.V1.Primitive), "AdditionalProperties", null, static obj => ((global::Test.Primitives.V1.Primitive)obj).AdditionalProperties, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).AdditionalProperties = value!, false, isExtensionData: true),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Test.Primitives.V1.Primitive>(options, values);
@@ -169,105 +137,15 @@ namespace Test
                 ObjectCreator = static () => new global::Test.Primitives.V1.PrimitiveSpec(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Name,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Name = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Name",
-                        JsonPropertyName = "name",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Replicas,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Replicas = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Replicas",
-                        JsonPropertyName = "replicas",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Bytes,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Bytes = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Bytes",
-                        JsonPropertyName = "bytes",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Count,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Count = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Count",
-                        JsonPropertyName = "count",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Ratio,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Ratio = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Ratio",
-                        JsonPropertyName = "ratio",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Enabled,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Enabled = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Enabled",
-                        JsonPropertyName = "enabled",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Since,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Since = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Since",
-                        JsonPropertyName = "since",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Data,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Data = value!,
-                        IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                        PropertyName = "Data",
-                        JsonPropertyName = "data",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveSpec),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).AdditionalProperties,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).AdditionalProperties = value!,
-                        IsExtensionData = true,
-                        PropertyName = "AdditionalProperties",
-                        JsonPropertyName = null,
-                    }),
+                    Property<string?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Name", "name", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Name, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Name = value!, true),
+                    Property<int?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Replicas", "replicas", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Replicas, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Replicas = value!, true),
+                    Property<long?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Bytes", "bytes", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Bytes, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Bytes = value!, true),
+                    Property<long?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Count", "count", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Count, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Count = value!, true),
+                    Property<double?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Ratio", "ratio", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Ratio, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Ratio = value!, true),
+                    Property<bool?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Enabled", "enabled", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Enabled, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Enabled = value!, true),
+                    Property<global::System.DateTimeOffset?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Since", "since", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Since, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Since = value!, true),
+                    Property<string?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Data", "data", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Data, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Data = value!, true),
+                    Property<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "AdditionalProperties", null, static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).AdditionalProperties, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).AdditionalProperties = value!, false, isExtensionData: true),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Test.Primitives.V1.PrimitiveSpec>(options, values);
@@ -280,57 +158,11 @@ namespace Test
                 ObjectCreator = static () => new global::Test.Primitives.V1.PrimitiveList(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveList),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).ApiVersion,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).ApiVersion = value!,
-                        PropertyName = "ApiVersion",
-                        JsonPropertyName = "apiVersion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveList),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Kind,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Kind = value!,
-                        PropertyName = "Kind",
-                        JsonPropertyName = "kind",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::k8s.Models.V1ListMeta>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::k8s.Models.V1ListMeta>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveList),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Metadata,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Metadata = value!,
-                        PropertyName = "Metadata",
-                        JsonPropertyName = "metadata",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IList<global::Test.Primitives.V1.Primitive>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IList<global::Test.Primitives.V1.Primitive>>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveList),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Items,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Items = value!,
-                        PropertyName = "Items",
-                        JsonPropertyName = "items",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::Test.Primitives.V1.PrimitiveList),
-                        Getter = static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).AdditionalProperties,
-                        Setter = static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).AdditionalProperties = value!,
-                        IsExtensionData = true,
-                        PropertyName = "AdditionalProperties",
-                        JsonPropertyName = null,
-                    }),
+                    Property<string>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "ApiVersion", "apiVersion", static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).ApiVersion, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).ApiVersion = value!, false),
+                    Property<string>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "Kind", "kind", static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Kind, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Kind = value!, false),
+                    Property<global::k8s.Models.V1ListMeta>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "Metadata", "metadata", static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Metadata, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Metadata = value!, false),
+                    Property<global::System.Collections.Generic.IList<global::Test.Primitives.V1.Primitive>>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "Items", "items", static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Items, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Items = value!, false),
+                    Property<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "AdditionalProperties", null, static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).AdditionalProperties, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).AdditionalProperties = value!, false, isExtensionData: true),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Test.Primitives.V1.PrimitiveList>(options, values);
@@ -343,56 +175,11 @@ namespace Test
                 ObjectCreator = static () => new global::k8s.Models.V1ListMeta(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ListMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ListMeta)obj).ContinueProperty,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ContinueProperty = value!,
-                        PropertyName = "ContinueProperty",
-                        JsonPropertyName = "continue",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ListMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ListMeta)obj).RemainingItemCount,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).RemainingItemCount = value!,
-                        PropertyName = "RemainingItemCount",
-                        JsonPropertyName = "remainingItemCount",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ListMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ListMeta)obj).ResourceVersion,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ResourceVersion = value!,
-                        PropertyName = "ResourceVersion",
-                        JsonPropertyName = "resourceVersion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ListMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ListMeta)obj).SelfLink,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).SelfLink = value!,
-                        PropertyName = "SelfLink",
-                        JsonPropertyName = "selfLink",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::k8s.Models.V1ShardInfo?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::k8s.Models.V1ShardInfo?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ListMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ListMeta)obj).ShardInfo,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ShardInfo = value!,
-                        PropertyName = "ShardInfo",
-                        JsonPropertyName = "shardInfo",
-                    }),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ListMeta), "ContinueProperty", "continue", static obj => ((global::k8s.Models.V1ListMeta)obj).ContinueProperty, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ContinueProperty = value!, false),
+                    Property<long?>(options, typeof(global::k8s.Models.V1ListMeta), "RemainingItemCount", "remainingItemCount", static obj => ((global::k8s.Models.V1ListMeta)obj).RemainingItemCount, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).RemainingItemCount = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ListMeta), "ResourceVersion", "resourceVersion", static obj => ((global::k8s.Models.V1ListMeta)obj).ResourceVersion, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ResourceVersion = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ListMeta), "SelfLink", "selfLink", static obj => ((global::k8s.Models.V1ListMeta)obj).SelfLink, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).SelfLink = value!, false),
+                    Property<global::k8s.Models.V1ShardInfo?>(options, typeof(global::k8s.Models.V1ListMeta), "ShardInfo", "shardInfo", static obj => ((global::k8s.Models.V1ListMeta)obj).ShardInfo, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ShardInfo = value!, false),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ListMeta>(options, values);
@@ -405,76 +192,13 @@ namespace Test
                 ObjectCreator = static () => new global::k8s.Models.V1ManagedFieldsEntry(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).ApiVersion,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).ApiVersion = value!,
-                        PropertyName = "ApiVersion",
-                        JsonPropertyName = "apiVersion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsType,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsType = value!,
-                        PropertyName = "FieldsType",
-                        JsonPropertyName = "fieldsType",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<object?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<object?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsV1,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsV1 = value!,
-                        PropertyName = "FieldsV1",
-                        JsonPropertyName = "fieldsV1",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Manager,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Manager = value!,
-                        PropertyName = "Manager",
-                        JsonPropertyName = "manager",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Operation,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Operation = value!,
-                        PropertyName = "Operation",
-                        JsonPropertyName = "operation",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Subresource,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Subresource = value!,
-                        PropertyName = "Subresource",
-                        JsonPropertyName = "subresource",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTime?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTime?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ManagedFieldsEntry),
-                        Getter = static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Time,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Time = value!,
-                        PropertyName = "Time",
-                        JsonPropertyName = "time",
-                    }),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "ApiVersion", "apiVersion", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).ApiVersion, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).ApiVersion = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "FieldsType", "fieldsType", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsType, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsType = value!, false),
+                    Property<object?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "FieldsV1", "fieldsV1", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsV1, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).FieldsV1 = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "Manager", "manager", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Manager, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Manager = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "Operation", "operation", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Operation, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Operation = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "Subresource", "subresource", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Subresource, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Subresource = value!, false),
+                    Property<global::System.DateTime?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "Time", "time", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Time, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Time = value!, false),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ManagedFieldsEntry>(options, values);
@@ -487,156 +211,21 @@ namespace Test
                 ObjectCreator = static () => new global::k8s.Models.V1ObjectMeta(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IDictionary<string, string>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IDictionary<string, string>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).Annotations,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Annotations = value!,
-                        PropertyName = "Annotations",
-                        JsonPropertyName = "annotations",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTime?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTime?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).CreationTimestamp,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).CreationTimestamp = value!,
-                        PropertyName = "CreationTimestamp",
-                        JsonPropertyName = "creationTimestamp",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).DeletionGracePeriodSeconds,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).DeletionGracePeriodSeconds = value!,
-                        PropertyName = "DeletionGracePeriodSeconds",
-                        JsonPropertyName = "deletionGracePeriodSeconds",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTime?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTime?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).DeletionTimestamp,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).DeletionTimestamp = value!,
-                        PropertyName = "DeletionTimestamp",
-                        JsonPropertyName = "deletionTimestamp",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IList<string>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IList<string>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).Finalizers,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Finalizers = value!,
-                        PropertyName = "Finalizers",
-                        JsonPropertyName = "finalizers",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).GenerateName,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).GenerateName = value!,
-                        PropertyName = "GenerateName",
-                        JsonPropertyName = "generateName",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).Generation,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Generation = value!,
-                        PropertyName = "Generation",
-                        JsonPropertyName = "generation",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IDictionary<string, string>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IDictionary<string, string>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).Labels,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Labels = value!,
-                        PropertyName = "Labels",
-                        JsonPropertyName = "labels",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IList<global::k8s.Models.V1ManagedFieldsEntry>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IList<global::k8s.Models.V1ManagedFieldsEntry>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).ManagedFields,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).ManagedFields = value!,
-                        PropertyName = "ManagedFields",
-                        JsonPropertyName = "managedFields",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).Name,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Name = value!,
-                        PropertyName = "Name",
-                        JsonPropertyName = "name",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).NamespaceProperty,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).NamespaceProperty = value!,
-                        PropertyName = "NamespaceProperty",
-                        JsonPropertyName = "namespace",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IList<global::k8s.Models.V1OwnerReference>?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IList<global::k8s.Models.V1OwnerReference>?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).OwnerReferences,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).OwnerReferences = value!,
-                        PropertyName = "OwnerReferences",
-                        JsonPropertyName = "ownerReferences",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).ResourceVersion,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).ResourceVersion = value!,
-                        PropertyName = "ResourceVersion",
-                        JsonPropertyName = "resourceVersion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).SelfLink,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).SelfLink = value!,
-                        PropertyName = "SelfLink",
-                        JsonPropertyName = "selfLink",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ObjectMeta),
-                        Getter = static obj => ((global::k8s.Models.V1ObjectMeta)obj).Uid,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Uid = value!,
-                        PropertyName = "Uid",
-                        JsonPropertyName = "uid",
-                    }),
+                    Property<global::System.Collections.Generic.IDictionary<string, string>?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Annotations", "annotations", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Annotations, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Annotations = value!, false),
+                    Property<global::System.DateTime?>(options, typeof(global::k8s.Models.V1ObjectMeta), "CreationTimestamp", "creationTimestamp", static obj => ((global::k8s.Models.V1ObjectMeta)obj).CreationTimestamp, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).CreationTimestamp = value!, false),
+                    Property<long?>(options, typeof(global::k8s.Models.V1ObjectMeta), "DeletionGracePeriodSeconds", "deletionGracePeriodSeconds", static obj => ((global::k8s.Models.V1ObjectMeta)obj).DeletionGracePeriodSeconds, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).DeletionGracePeriodSeconds = value!, false),
+                    Property<global::System.DateTime?>(options, typeof(global::k8s.Models.V1ObjectMeta), "DeletionTimestamp", "deletionTimestamp", static obj => ((global::k8s.Models.V1ObjectMeta)obj).DeletionTimestamp, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).DeletionTimestamp = value!, false),
+                    Property<global::System.Collections.Generic.IList<string>?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Finalizers", "finalizers", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Finalizers, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Finalizers = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "GenerateName", "generateName", static obj => ((global::k8s.Models.V1ObjectMeta)obj).GenerateName, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).GenerateName = value!, false),
+                    Property<long?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Generation", "generation", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Generation, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Generation = value!, false),
+                    Property<global::System.Collections.Generic.IDictionary<string, string>?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Labels", "labels", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Labels, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Labels = value!, false),
+                    Property<global::System.Collections.Generic.IList<global::k8s.Models.V1ManagedFieldsEntry>?>(options, typeof(global::k8s.Models.V1ObjectMeta), "ManagedFields", "managedFields", static obj => ((global::k8s.Models.V1ObjectMeta)obj).ManagedFields, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).ManagedFields = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Name", "name", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Name, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Name = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "NamespaceProperty", "namespace", static obj => ((global::k8s.Models.V1ObjectMeta)obj).NamespaceProperty, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).NamespaceProperty = value!, false),
+                    Property<global::System.Collections.Generic.IList<global::k8s.Models.V1OwnerReference>?>(options, typeof(global::k8s.Models.V1ObjectMeta), "OwnerReferences", "ownerReferences", static obj => ((global::k8s.Models.V1ObjectMeta)obj).OwnerReferences, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).OwnerReferences = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "ResourceVersion", "resourceVersion", static obj => ((global::k8s.Models.V1ObjectMeta)obj).ResourceVersion, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).ResourceVersion = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "SelfLink", "selfLink", static obj => ((global::k8s.Models.V1ObjectMeta)obj).SelfLink, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).SelfLink = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Uid", "uid", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Uid, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Uid = value!, false),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ObjectMeta>(options, values);
@@ -649,66 +238,12 @@ namespace Test
                 ObjectCreator = static () => new global::k8s.Models.V1OwnerReference(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1OwnerReference),
-                        Getter = static obj => ((global::k8s.Models.V1OwnerReference)obj).ApiVersion,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).ApiVersion = value!,
-                        PropertyName = "ApiVersion",
-                        JsonPropertyName = "apiVersion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1OwnerReference),
-                        Getter = static obj => ((global::k8s.Models.V1OwnerReference)obj).BlockOwnerDeletion,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).BlockOwnerDeletion = value!,
-                        PropertyName = "BlockOwnerDeletion",
-                        JsonPropertyName = "blockOwnerDeletion",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1OwnerReference),
-                        Getter = static obj => ((global::k8s.Models.V1OwnerReference)obj).Controller,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Controller = value!,
-                        PropertyName = "Controller",
-                        JsonPropertyName = "controller",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1OwnerReference),
-                        Getter = static obj => ((global::k8s.Models.V1OwnerReference)obj).Kind,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Kind = value!,
-                        PropertyName = "Kind",
-                        JsonPropertyName = "kind",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1OwnerReference),
-                        Getter = static obj => ((global::k8s.Models.V1OwnerReference)obj).Name,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Name = value!,
-                        PropertyName = "Name",
-                        JsonPropertyName = "name",
-                    }),
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1OwnerReference),
-                        Getter = static obj => ((global::k8s.Models.V1OwnerReference)obj).Uid,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Uid = value!,
-                        PropertyName = "Uid",
-                        JsonPropertyName = "uid",
-                    }),
+                    Property<string?>(options, typeof(global::k8s.Models.V1OwnerReference), "ApiVersion", "apiVersion", static obj => ((global::k8s.Models.V1OwnerReference)obj).ApiVersion, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).ApiVersion = value!, false),
+                    Property<bool?>(options, typeof(global::k8s.Models.V1OwnerReference), "BlockOwnerDeletion", "blockOwnerDeletion", static obj => ((global::k8s.Models.V1OwnerReference)obj).BlockOwnerDeletion, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).BlockOwnerDeletion = value!, false),
+                    Property<bool?>(options, typeof(global::k8s.Models.V1OwnerReference), "Controller", "controller", static obj => ((global::k8s.Models.V1OwnerReference)obj).Controller, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Controller = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1OwnerReference), "Kind", "kind", static obj => ((global::k8s.Models.V1OwnerReference)obj).Kind, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Kind = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1OwnerReference), "Name", "name", static obj => ((global::k8s.Models.V1OwnerReference)obj).Name, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Name = value!, false),
+                    Property<string?>(options, typeof(global::k8s.Models.V1OwnerReference), "Uid", "uid", static obj => ((global::k8s.Models.V1OwnerReference)obj).Uid, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Uid = value!, false),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1OwnerReference>(options, values);
@@ -721,16 +256,7 @@ namespace Test
                 ObjectCreator = static () => new global::k8s.Models.V1ShardInfo(),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string?>
-                    {
-                        IsProperty = true,
-                        IsPublic = true,
-                        DeclaringType = typeof(global::k8s.Models.V1ShardInfo),
-                        Getter = static obj => ((global::k8s.Models.V1ShardInfo)obj).Selector,
-                        Setter = static (obj, value) => ((global::k8s.Models.V1ShardInfo)obj).Selector = value!,
-                        PropertyName = "Selector",
-                        JsonPropertyName = "selector",
-                    }),
+                    Property<string?>(options, typeof(global::k8s.Models.V1ShardInfo), "Selector", "selector", static obj => ((global::k8s.Models.V1ShardInfo)obj).Selector, static (obj, value) => ((global::k8s.Models.V1ShardInfo)obj).Selector = value!, false),
                 },
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ShardInfo>(options, values);
