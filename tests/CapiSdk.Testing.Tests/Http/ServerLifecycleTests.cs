@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using CapiSdk.Testing.Tests.Support;
+
+namespace CapiSdk.Testing.Tests.Http;
+
+public sealed class ServerLifecycleTests
+{
+    [Fact]
+    public async Task Many_servers_run_side_by_side_on_different_ports()
+    {
+        var servers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TestServer.StartAsync()));
+        try
+        {
+            Assert.Equal(8, servers.Select(s => s.BaseAddress.Port).Distinct().Count());
+            foreach (var s in servers)
+            {
+                using var client = s.CreateClient();
+                Assert.Empty(Widgets.Names(await client.ListWidgetsAsync()));
+            }
+        }
+        finally
+        {
+            foreach (var s in servers)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_and_stop_take_well_under_a_second()
+    {
+        await (await TestServer.StartAsync()).DisposeAsync();
+        var sw = Stopwatch.StartNew();
+
+        var server = await TestServer.StartAsync();
+        await server.DisposeAsync();
+
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Stopping_ends_open_watches()
+    {
+        var server = await TestServer.StartAsync();
+        using var http = server.Http();
+        using var watch = await http.WatchAsync("/apis/example.com/v1/namespaces/default/widgets?watch=true&resourceVersion=" + server.ResourceVersion);
+
+        await server.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            if (await watch.NextAsync() is null)
+            {
+                throw new EndOfStreamException();
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Kubeconfig_is_written_and_removed_on_dispose()
+    {
+        var server = await TestServer.StartAsync();
+        var path = server.KubeconfigPath;
+        var text = await File.ReadAllTextAsync(path);
+
+        await server.DisposeAsync();
+
+        Assert.Contains($"server: http://127.0.0.1:{server.BaseAddress.Port}", text);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task KubernetesClient_can_be_built_from_the_kubeconfig_file()
+    {
+        await using var server = await TestServer.StartAsync();
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath);
+        using var client = new Kubernetes(config);
+
+        var list = await client.ListWidgetsAsync();
+
+        Assert.Equal("default", config.Namespace);
+        Assert.NotNull(list);
+    }
+}

@@ -1,0 +1,35 @@
+namespace CapiSdk.Testing.Tests.Support;
+
+/// <summary>The upstream Cluster API and in-cluster IPAM CRDs in shared/crds/upstream beside the repository root, if present.</summary>
+internal static class SharedCrds
+{
+    public static string? Directory { get; } = Find();
+
+    public static IReadOnlyList<string> All =>
+        Directory is null ? [] : System.IO.Directory.GetFiles(Directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+    private static string? Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "crds", "upstream");
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>A fact that reads the upstream CRDs; skipped, saying so, when shared/crds/upstream is absent.</summary>
+public sealed class SharedCrdsFactAttribute : FactAttribute
+{
+    public SharedCrdsFactAttribute()
+    {
+        if (SharedCrds.Directory is null)
+        {
+            Skip = "shared/crds/upstream not found beside the repository root (../shared)";
+        }
+    }
+}
