@@ -105,6 +105,11 @@ internal sealed class ApiHandler
             {
                 RejectTooLargeResourceVersion(ctx.Request.Query);
                 var o = _store.Get(t.Key, ns, r.Name!) ?? throw ApiException.NotFound(t, r.Name!);
+                if (r.Subresource is null && TableConverter.IsWanted(ctx.Request))
+                {
+                    await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [o.ToNode()], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
+                    return;
+                }
                 await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, apiVersion), ct).ConfigureAwait(false);
                 return;
             }

@@ -57,6 +57,13 @@ internal static class ListResponder
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
         var body = ctx.Response.Body;
+        if (TableConverter.IsWanted(ctx.Request))
+        {
+            var next = remaining > 0 ? ContinueToken.Encode(listRevision, page[^1].Key) : null;
+            var table = TableConverter.Table(r.Type, r.Version, page.Select(o => o.ToNode()), listRevision.ToString(CultureInfo.InvariantCulture), next);
+            await body.WriteAsync(Encoding.UTF8.GetBytes(table.ToJsonString()), ct).ConfigureAwait(false);
+            return;
+        }
         await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"apiVersion\":\"{apiVersion}\",\"items\":["), ct).ConfigureAwait(false);
         for (var i = 0; i < page.Count; i++)
         {

@@ -68,6 +68,7 @@ internal sealed class WatchResponder
         var (subscription, initial, revision) = started.Value;
         using var watchSubscription = subscription;
         var sent = 0;
+        var asTable = TableConverter.IsWanted(ctx.Request);
         var lastRevision = from ?? revision;
         try
         {
@@ -117,7 +118,10 @@ internal sealed class WatchResponder
         async Task SendAsync(WatchEvent e)
         {
             var type = e.Type switch { WatchEventType.Added => "ADDED", WatchEventType.Modified => "MODIFIED", _ => "DELETED" };
-            await WriteLineAsync(body, type, ObjectJson.Render(e.Object, apiVersion), ct).ConfigureAwait(false);
+            var bytes = asTable
+                ? Encoding.UTF8.GetBytes(TableConverter.Table(r.Type, r.Version, [e.Object.ToNode()], e.Revision.ToString(CultureInfo.InvariantCulture), null, withColumns: sent == 0).ToJsonString())
+                : ObjectJson.Render(e.Object, apiVersion);
+            await WriteLineAsync(body, type, bytes, ct).ConfigureAwait(false);
             lastRevision = Math.Max(lastRevision, e.Revision);
             sent++;
             if (cut is not null && sent >= cut.CutWatchAfterEvents)

@@ -28,8 +28,13 @@ internal sealed class GarbageCollector
     private bool Pass(StoreWriter w)
     {
         var all = w.All().ToList();
+        var candidates = all.Where(o => o.IsDeleting || o.Owners.Count > 0).ToList();
+        if (candidates.Count == 0)
+        {
+            return false;
+        }
         var byUid = all.Where(o => o.Uid.Length > 0).ToDictionary(o => o.Uid);
-        foreach (var obj in all)
+        foreach (var obj in candidates)
         {
             if (w.Get(obj.Resource, obj.Namespace, obj.Name) is not { } current || current.Revision != obj.Revision)
             {

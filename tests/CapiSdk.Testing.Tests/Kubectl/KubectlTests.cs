@@ -179,4 +179,18 @@ public sealed class KubectlTests
         Assert.Equal("gadget.example.com/g1 created", gadget.Out.Trim());
         Assert.Equal("2", get.Out.Trim());
     }
+
+    [KubectlFact]
+    public async Task Get_prints_the_CRD_printer_columns_from_the_server_Table()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var kubectl = new Support.Kubectl(server);
+        await kubectl.RunAsync("create -f -", W1);
+
+        var (_, output, _) = await kubectl.RunAsync("get widgets");
+
+        var lines = output.Trim().Split('\n');
+        Assert.Matches(@"^NAME\s+COLOR$", lines[0].Trim());
+        Assert.Matches(@"^w1\s+red$", lines[1].Trim());
+    }
 }
