@@ -127,8 +127,9 @@ internal sealed class ApiHandler
                     await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
                     CrdReader.CompleteCrd(body, DateTimeOffset.UtcNow);
                 }
-                var result = _writer.Create(t, r.Version, ns, body, Options(ctx, "create"));
-                await AfterWriteAsync(t, result.Object, ct).ConfigureAwait(false);
+                var options = Options(ctx, "create");
+                var result = _writer.Create(t, r.Version, ns, body, options);
+                await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
                 await WriteResultAsync(ctx, 201, result, apiVersion, ct).ConfigureAwait(false);
                 return;
             }
@@ -139,8 +140,9 @@ internal sealed class ApiHandler
                 {
                     await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
                 }
-                var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, Options(ctx, "update"));
-                await AfterWriteAsync(t, result.Object, ct).ConfigureAwait(false);
+                var options = Options(ctx, "update");
+                var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, options);
+                await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
                 await WriteResultAsync(ctx, 200, result, apiVersion, ct).ConfigureAwait(false);
                 return;
             }
@@ -158,7 +160,7 @@ internal sealed class ApiHandler
                     throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
                 }
                 var result = _writer.Patch(t, r.Version, ns, r.Name!, r.Subresource, kind, text, options);
-                await AfterWriteAsync(t, result.Object, ct).ConfigureAwait(false);
+                await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
                 await WriteResultAsync(ctx, result.Created ? 201 : 200, result, apiVersion, ct).ConfigureAwait(false);
                 return;
             }
@@ -211,9 +213,9 @@ internal sealed class ApiHandler
         }
     }
 
-    private async Task AfterWriteAsync(ResourceType t, JsonObject obj, CancellationToken ct)
+    private async Task AfterWriteAsync(ResourceType t, JsonObject obj, WriteOptions options, CancellationToken ct)
     {
-        if (t == BuiltInResources.CustomResourceDefinitions)
+        if (t == BuiltInResources.CustomResourceDefinitions && !options.DryRun)
         {
             await _crds.SyncAsync(obj.DeepClone().AsObject(), ct).ConfigureAwait(false);
         }
@@ -231,10 +233,7 @@ internal sealed class ApiHandler
     private static WriteOptions Options(HttpContext ctx, string verb)
     {
         var q = ctx.Request.Query;
-        if (!string.IsNullOrEmpty(q["dryRun"]))
-        {
-            throw ApiException.BadRequest("dryRun is not supported by CapiSdk.Testing");
-        }
+        var dryRun = DryRun(q);
         var manager = (string?)q["fieldManager"];
         if (string.IsNullOrEmpty(manager))
         {
@@ -245,7 +244,21 @@ internal sealed class ApiHandler
         validation = validation is "Strict" or "Warn" or "Ignore" ? validation : "Warn";
         var force = (string?)q["force"] is "true" or "1";
         _ = verb;
-        return new WriteOptions(manager, validation, force);
+        return new WriteOptions(manager, validation, force, dryRun);
+    }
+
+    private static bool DryRun(IQueryCollection q)
+    {
+        var values = q["dryRun"];
+        if (values.Count == 0)
+        {
+            return false;
+        }
+        if (values.Any(v => v != "All"))
+        {
+            throw new ApiException(422, "Invalid", $"Unsupported value: \"{values}\": supported values: \"All\"");
+        }
+        return true;
     }
 
     private static async Task<DeleteRequest> DeleteRequestOf(HttpContext ctx, CancellationToken ct)
@@ -274,7 +287,7 @@ internal sealed class ApiHandler
             uid = (string?)body["preconditions"]?["uid"];
             rv = (string?)body["preconditions"]?["resourceVersion"];
         }
-        return new DeleteRequest(policy, uid, rv);
+        return new DeleteRequest(policy, uid, rv, DryRun(q));
     }
 
     private async Task<bool> ServeNonResourceAsync(HttpContext ctx, string[] segs, CancellationToken ct)

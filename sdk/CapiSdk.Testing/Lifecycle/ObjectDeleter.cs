@@ -55,7 +55,7 @@ internal sealed class ObjectDeleter
         {
             throw ApiException.Conflict(t, cur.Name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {rvText}");
         }
-        if (cur.IsDeleting)
+        if (cur.IsDeleting || request.DryRun)
         {
             return (cur.ToNode(), false);
         }

@@ -252,6 +252,10 @@ internal sealed class ObjectWriter
             managed.RecordUpdate(null, body, v.Schema, t.HasStatusSubresource && t.IsCustom ? FieldScope.NoStatus : FieldScope.All, o.Manager, t.ApiVersion(v.Name), null, Clock.Now(_time));
         }
         managed.WriteTo(body);
+        if (o.DryRun)
+        {
+            return new WriteResult(body, true, warnings);
+        }
         var stored = w.Put(t.Key, body, isCreate: true);
         if (stored.Owners.Count > 0)
         {
@@ -312,6 +316,10 @@ internal sealed class ObjectWriter
         {
             curNode["apiVersion"] = t.ApiVersion(v.Name);
             return new WriteResult(curNode, false, warnings);
+        }
+        if (o.DryRun)
+        {
+            return new WriteResult(next, false, warnings);
         }
         if (cur.IsDeleting && nextFinalizers.Count == 0)
         {
