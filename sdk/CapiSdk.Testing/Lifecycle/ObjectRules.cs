@@ -104,6 +104,50 @@ internal static partial class ObjectRules
         return c;
     }
 
+    /// <summary>Checks label keys and values and annotation keys as the real server does (422 on metadata.labels / metadata.annotations).</summary>
+    public static void ValidateLabels(ResourceType type, string name, JsonObject obj)
+    {
+        var errors = new List<FieldError>();
+        if (obj["metadata"]?["labels"] is JsonObject labels)
+        {
+            foreach (var (key, value) in labels)
+            {
+                CheckKey(key, "metadata.labels", errors);
+                var v = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)value : value?.ToJsonString();
+                if (v is null || v.Length > 63 || !LabelValue().IsMatch(v))
+                {
+                    errors.Add(new FieldError("FieldValueInvalid", $"Invalid value: \"{v}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')", "metadata.labels"));
+                }
+            }
+        }
+        if (obj["metadata"]?["annotations"] is JsonObject annotations)
+        {
+            foreach (var (key, _) in annotations)
+            {
+                CheckKey(key, "metadata.annotations", errors);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw ApiException.Invalid(type, name, errors);
+        }
+    }
+
+    private static void CheckKey(string key, string field, List<FieldError> errors)
+    {
+        var slash = key.LastIndexOf('/');
+        var prefix = slash >= 0 ? key[..slash] : null;
+        var namePart = slash >= 0 ? key[(slash + 1)..] : key;
+        if (prefix is not null && (prefix.Length == 0 || prefix.Length > 253 || !Subdomain().IsMatch(prefix)))
+        {
+            errors.Add(new FieldError("FieldValueInvalid", $"Invalid value: \"{key}\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", field));
+        }
+        if (namePart.Length == 0 || namePart.Length > 63 || !QualifiedName().IsMatch(namePart))
+        {
+            errors.Add(new FieldError("FieldValueInvalid", $"Invalid value: \"{key}\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')", field));
+        }
+    }
+
     /// <summary>Copies the fields clients cannot change on update from the stored object.</summary>
     public static void KeepSystemMetadata(JsonObject stored, JsonObject updated)
     {
@@ -141,4 +185,10 @@ internal static partial class ObjectRules
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Label();
+
+    [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")]
+    private static partial Regex LabelValue();
+
+    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")]
+    private static partial Regex QualifiedName();
 }

@@ -229,6 +229,7 @@ internal sealed class ObjectWriter
             meta["name"] = name;
         }
         ObjectRules.ValidateName(t, name);
+        ObjectRules.ValidateLabels(t, name, body);
         var warnings = ObjectRules.ApplySchema(t, v, body, name, o.FieldValidation);
         if (w.Get(t.Key, ns, name) is not null)
         {
@@ -301,6 +302,7 @@ internal sealed class ObjectWriter
         {
             throw ApiException.Invalid(t, name, [new Schema.FieldError("FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted", "metadata.finalizers")]);
         }
+        ObjectRules.ValidateLabels(t, name, next);
         var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation);
         if (t.TracksGeneration && ObjectRules.SpecChanged(t, curNode, next))
         {

@@ -85,4 +85,30 @@ public sealed class CreateTests
 
         Assert.Null(created["status"]);
     }
+
+    [Theory]
+    [InlineData("app", "bad value!")]
+    [InlineData("bad key", "ok")]
+    [InlineData("Example.com/app", "ok")]
+    public async Task Create_with_invalid_label_returns_422_Invalid_on_metadata_labels(string key, string value)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+
+        var status = await Widgets.FailsAsync(() => client.CreateAsync(Widgets.New("w1", labels: new JsonObject { [key] = value })));
+
+        Assert.Equal(422, status.Code);
+        Assert.Equal("metadata.labels", (string?)status.Details!["causes"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task Create_with_prefixed_label_keys_is_accepted()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+
+        var created = await client.CreateAsync(Widgets.New("w1", labels: new JsonObject { ["cluster.x-k8s.io/cluster-name"] = "c1", ["empty"] = "" }));
+
+        Assert.Equal("c1", (string?)created["metadata"]!["labels"]!["cluster.x-k8s.io/cluster-name"]);
+    }
 }
