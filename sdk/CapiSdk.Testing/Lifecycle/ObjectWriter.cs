@@ -135,7 +135,12 @@ internal sealed class ObjectWriter
         }
         var managed = ManagedFields.Read(live);
         var conflicts = managed.Apply(live, applied, v.Schema, scope, o.Manager, t.ApiVersion(v.Name), subresource, o.Force, Clock.Now(_time));
-        if (conflicts.Count > 0)
+        if (conflicts.Count > 0 && !o.Force && AllowedByLastApplied(live, v, conflicts, o.Manager))
+        {
+            conflicts = managed.Apply(live, applied, v.Schema, scope, o.Manager, t.ApiVersion(v.Name), subresource, force: true, Clock.Now(_time));
+            conflicts.Clear();
+        }
+        if (conflicts.Count > 0 && !o.Force)
         {
             throw ConflictError(t, name, conflicts);
         }
@@ -143,6 +148,32 @@ internal sealed class ObjectWriter
         return cur is null
             ? CommitCreate(w, t, v, live, o, managed)
             : CommitUpdate(w, t, v, cur, live, subresource, o, managed);
+    }
+
+    /// <summary>
+    /// The real server's upgrade path from client-side to server-side apply: for the manager "kubectl", conflicts on
+    /// fields that the last-applied-configuration annotation sets are forced.
+    /// </summary>
+    private static bool AllowedByLastApplied(JsonObject live, ServedVersion v, List<ApplyConflict> conflicts, string manager)
+    {
+        if (manager != "kubectl" || (string?)live["metadata"]?["annotations"]?["kubectl.kubernetes.io/last-applied-configuration"] is not { } text)
+        {
+            return false;
+        }
+        try
+        {
+            var lastApplied = JsonNode.Parse(text) as JsonObject;
+            if (lastApplied is null)
+            {
+                return false;
+            }
+            var allowed = FieldSets.Of(lastApplied, v.Schema, includeStatus: true);
+            return conflicts.TrueForAll(c => allowed.Contains(c.Path));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static ApiException ConflictError(ResourceType t, string name, List<ApplyConflict> conflicts)
@@ -308,8 +339,15 @@ internal sealed class ObjectWriter
         {
             ObjectRules.Metadata(next)["generation"] = ((long?)curNode["metadata"]?["generation"] ?? 0) + 1;
         }
+        var requested = next["metadata"]?["managedFields"];
         var managed = applied ?? ManagedFields.Read(curNode);
-        if (applied is null)
+        if (applied is null && requested is not null && !JsonNode.DeepEquals(requested, curNode["metadata"]?["managedFields"]))
+        {
+            // The client rewrote managedFields (as kubectl does when it migrates client-side apply to server-side
+            // apply): take them as given; an empty list resets ownership.
+            managed = ManagedFields.Read(next);
+        }
+        else if (applied is null)
         {
             managed.RecordUpdate(curNode, next, v.Schema, scope, o.Manager, t.ApiVersion(v.Name), subresource, Clock.Now(_time));
         }

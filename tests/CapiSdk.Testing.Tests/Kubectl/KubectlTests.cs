@@ -193,4 +193,43 @@ public sealed class KubectlTests
         Assert.Matches(@"^NAME\s+COLOR$", lines[0].Trim());
         Assert.Matches(@"^w1\s+red$", lines[1].Trim());
     }
+
+    [KubectlFact]
+    public async Task Create_with_an_unknown_field_fails_kubectl_strict_validation()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var kubectl = new Support.Kubectl(server);
+
+        var (code, _, err) = await kubectl.RunAsync("create -f -", W1 + "\n  bogus: 1\n");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Error from server (BadRequest): error when creating \"STDIN\": Widget in version \"v1\" cannot be handled as a Widget: strict decoding error: unknown field \"spec.bogus\"", err);
+    }
+
+    [KubectlFact]
+    public async Task Server_dry_run_create_reports_success_and_stores_nothing()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var kubectl = new Support.Kubectl(server);
+
+        var create = await kubectl.RunAsync("create --dry-run=server -f -", W1);
+        var get = await kubectl.RunAsync("get wd w1");
+
+        Assert.Equal("widget.example.com/w1 created (server dry run)", create.Out.Trim());
+        Assert.Equal(1, get.ExitCode);
+    }
+
+    [KubectlFact]
+    public async Task Server_side_apply_after_client_side_apply_migrates_ownership_without_conflict()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var kubectl = new Support.Kubectl(server);
+        await kubectl.RunAsync("apply -f -", W1);
+
+        var ssa = await kubectl.RunAsync("apply --server-side -f -", W1.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal));
+        var get = await kubectl.RunAsync("get wd w1 -o jsonpath={.spec.replicas}");
+
+        Assert.True(ssa.ExitCode == 0, ssa.Err);
+        Assert.Equal("3", get.Out.Trim());
+    }
 }
