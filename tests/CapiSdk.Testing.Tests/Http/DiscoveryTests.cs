@@ -107,7 +107,7 @@ public sealed class DiscoveryTests
         await using var server = await KubeApiServer.StartAsync(cancellationToken: TestContext.Token);
         using var client = server.CreateClient();
         using var http = server.Http();
-        var crd = Resources.YamlToJson(await File.ReadAllTextAsync(TestServer.Fixture("widgets.example.com.yaml")));
+        var crd = Yaml.ToJson(await File.ReadAllTextAsync(TestServer.Fixture("widgets.example.com.yaml")));
 
         await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesJson.Deserialize<V1CustomResourceDefinition>(crd.ToJsonString()), cancellationToken: TestContext.Token);
         var created = await client.CreateAsync(Widgets.New("w1"));
@@ -125,7 +125,7 @@ public sealed class DiscoveryTests
     {
         await using var server = await KubeApiServer.StartAsync(cancellationToken: TestContext.Token);
         using var http = server.Http();
-        var crd = Resources.YamlToJson(await File.ReadAllTextAsync(TestServer.Fixture("widgets.example.com.yaml")));
+        var crd = Yaml.ToJson(await File.ReadAllTextAsync(TestServer.Fixture("widgets.example.com.yaml")));
         crd["metadata"]!["name"] = "wrong.example.com";
 
         var (code, status, _) = await http.SendAsync(HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd.ToJsonString());
@@ -148,9 +148,4 @@ public sealed class DiscoveryTests
         Assert.Equal("Widget", (string?)patch["x-kubernetes-group-version-kind"]!["kind"]);
         Assert.Contains(patch["parameters"]!.AsArray(), p => (string?)p!["name"] == "fieldValidation");
     }
-}
-
-internal static class Resources
-{
-    public static JsonObject YamlToJson(string yaml) => CapiSdk.Testing.Resources.YamlJson.ReadDocuments(yaml).OfType<JsonObject>().Single();
 }

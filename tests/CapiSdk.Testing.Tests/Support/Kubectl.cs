@@ -99,15 +99,3 @@ internal sealed class Kubectl(KubeApiServer server) : IDisposable
         return null;
     }
 }
-
-/// <summary>A fact that needs kubectl; skipped, saying so, when kubectl is not on PATH.</summary>
-public sealed class KubectlFactAttribute : FactAttribute
-{
-    public KubectlFactAttribute()
-    {
-        if (Kubectl.Path is null)
-        {
-            Skip = "kubectl not on PATH";
-        }
-    }
-}

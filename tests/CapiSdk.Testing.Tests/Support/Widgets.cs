@@ -64,5 +64,3 @@ internal static class Widgets
 
     public static JsonElement Json(object o) => JsonSerializer.SerializeToElement(o);
 }
-
-internal sealed record ApiStatus(int Code, string Reason, string Message, JsonObject? Details);
