@@ -108,6 +108,11 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
 
             var root = global.Options.RootNamespace;
             spc.AddSource(SupportEmitter.HintName, SourceText.From(SupportEmitter.Emit(root), System.Text.Encoding.UTF8));
+            foreach (var (hintName, source) in SupportEmitter.Templates(root))
+            {
+                spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+
             var sorted = all.OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Root.Name, StringComparer.Ordinal).ToList();
             spc.AddSource(root + "." + JsonContextEmitter.ContextName + ".g.cs", SourceText.From(JsonContextEmitter.Emit(root, sorted, externalTypes), System.Text.Encoding.UTF8));
         });

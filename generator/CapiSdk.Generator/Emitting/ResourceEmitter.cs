@@ -21,6 +21,8 @@ internal static class ResourceEmitter
         EmitRoot(writer, resource);
         writer.Line();
         EmitList(writer, resource);
+        writer.Line();
+        ClientEmitter.Emit(writer, resource);
         foreach (var type in resource.Types.Skip(1))
         {
             writer.Line();

@@ -1,4 +1,7 @@
 namespace CapiSdk.Generator.Model;
 
-/// <summary>The settings that apply to one CRD file: its root namespace and which versions to emit.</summary>
-internal sealed record GeneratorOptions(string RootNamespace, VersionSelection Versions);
+/// <summary>
+/// The settings that apply to one CRD file: the root of its models' namespaces, which versions to emit, and the
+/// project-wide namespace of the support types (IntOrString, the client engine, the JSON context).
+/// </summary>
+internal sealed record GeneratorOptions(string RootNamespace, VersionSelection Versions, string SupportNamespace);

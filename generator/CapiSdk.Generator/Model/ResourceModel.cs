@@ -5,6 +5,8 @@ internal sealed record ResourceModel(
     string FilePath,
     int Line,
     string Namespace,
+    string SupportNamespace,
+    string ClientName,
     string Group,
     string Version,
     string Kind,

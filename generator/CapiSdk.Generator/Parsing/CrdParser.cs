@@ -98,12 +98,15 @@ internal sealed class CrdParser
             Report(DiagnosticDescriptors.VersionWithoutSchema, version, crdName, versionName);
         }
 
-        var mapper = new SchemaMapper(_path, crdName, _options.RootNamespace, @namespace, typeNames, _diagnostics);
+        var mapper = new SchemaMapper(_path, crdName, _options.SupportNamespace, @namespace, typeNames, _diagnostics);
         var root = mapper.MapRoot(Identifiers.ToPascal(kind), schema);
+        var clientName = typeNames.Claim(root.Name + "Client");
         return new ResourceModel(
             _path,
             _root.Line(),
             @namespace,
+            _options.SupportNamespace,
+            clientName,
             group,
             versionName,
             kind,

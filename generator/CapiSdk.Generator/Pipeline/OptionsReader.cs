@@ -29,7 +29,7 @@ internal static class OptionsReader
         }
 
         var versions = Versions(Value(options, "build_property.CapiSdkVersions"), "the CapiSdkVersions property", diagnostics) ?? VersionSelection.Served;
-        return new OptionsResult(new GeneratorOptions(root, versions), diagnostics.ToEquatableArray());
+        return new OptionsResult(new GeneratorOptions(root, versions, root), diagnostics.ToEquatableArray());
     }
 
     public static FileOverrides ReadFile(AnalyzerConfigOptions options)
@@ -43,7 +43,7 @@ internal static class OptionsReader
     }
 
     public static GeneratorOptions Merge(GeneratorOptions global, FileOverrides file) =>
-        new(file.Namespace ?? global.RootNamespace, file.Versions ?? global.Versions);
+        new(file.Namespace ?? global.RootNamespace, file.Versions ?? global.Versions, global.SupportNamespace);
 
     private static string? Value(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

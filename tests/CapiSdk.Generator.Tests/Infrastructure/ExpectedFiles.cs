@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CapiSdk.Generator.Tests.Infrastructure;
 
 /// <summary>
@@ -8,8 +6,24 @@ namespace CapiSdk.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class ExpectedFiles
 {
-    public static string ProjectDirectory([CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+    /// <summary>The repository root: the folder holding CapiSdk.sln above the test's output folder.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>This test project's source folder (not [CallerFilePath]: CI builds map source paths to /_/).</summary>
+    public static string ProjectDirectory() => Path.Combine(RepositoryRoot, "tests", "CapiSdk.Generator.Tests");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CapiSdk.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("CapiSdk.sln was not found above " + AppContext.BaseDirectory);
+    }
 
     public static void AssertMatches(string relativePath, string actual)
     {

@@ -109,6 +109,122 @@ namespace Test.Docs.V1
     }
 
     /// <summary>
+    /// A typed client for <see cref="Documented"/> (<c>docs.example.com/v1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.
+    /// </summary>
+    public sealed partial class DocumentedClient : global::Test.KubernetesResourceClient<Documented, DocumentedList>
+    {
+        /// <summary>
+        /// Where the kind lives in the API.
+        /// </summary>
+        public static global::Test.ResourceDescriptor Descriptor { get; } = new("docs.example.com", "v1", "Documented", "documenteds", false, false);
+
+        /// <summary>
+        /// Creates the client.
+        /// </summary>
+        /// <param name="kubernetes">A KubernetesClient <c>Kubernetes</c>: its base URI, credentials and TLS settings are used.</param>
+        public DocumentedClient(global::k8s.IKubernetes kubernetes)
+            : base(kubernetes, Descriptor,
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Documented>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(Documented)),
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DocumentedList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(DocumentedList)))
+        {
+        }
+
+        /// <summary>
+        /// Reads one object.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetCoreAsync(null, name, null, cancellationToken);
+
+        /// <summary>
+        /// Reads one page of objects.
+        /// </summary>
+        /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<DocumentedList> ListAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Reads every object as an async stream, page by page.
+        /// </summary>
+        /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<Documented> ListAllAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListAllCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.
+        /// </summary>
+        /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Documented>> WatchAsync(global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            WatchCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Creates an object.
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented> CreateAsync(Documented value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreateCoreAsync(null, value, options, cancellationToken);
+
+        /// <summary>
+        /// Replaces an object; its metadata.resourceVersion must be current (else a conflict).
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented> ReplaceAsync(Documented value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReplaceCoreAsync(null, value, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="format">The patch format.</param>
+        /// <param name="patch">The patch document.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="patch">The fields to set.</param>
+        /// <param name="format">Merge (default) or Apply.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, Documented patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.
+        /// </summary>
+        /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
+        /// <param name="fieldManager">The field manager.</param>
+        /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented> ApplyAsync(Documented value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+
+        /// <summary>
+        /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Documented?> DeleteAsync(string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            DeleteCoreAsync(null, name, options, cancellationToken);
+
+        private static string NameOf(Documented value) =>
+            value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
+    }
+
+    /// <summary>
     /// The desired state.
     /// Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.
     /// </summary>

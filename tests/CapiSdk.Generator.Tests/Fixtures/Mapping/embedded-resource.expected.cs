@@ -105,6 +105,132 @@ namespace Test.Embedded.V1
     }
 
     /// <summary>
+    /// A typed client for <see cref="Template"/> (<c>embedded.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.
+    /// </summary>
+    public sealed partial class TemplateClient : global::Test.KubernetesResourceClient<Template, TemplateList>
+    {
+        /// <summary>
+        /// Where the kind lives in the API.
+        /// </summary>
+        public static global::Test.ResourceDescriptor Descriptor { get; } = new("embedded.example.com", "v1", "Template", "templates", true, false);
+
+        /// <summary>
+        /// Creates the client.
+        /// </summary>
+        /// <param name="kubernetes">A KubernetesClient <c>Kubernetes</c>: its base URI, credentials and TLS settings are used.</param>
+        public TemplateClient(global::k8s.IKubernetes kubernetes)
+            : base(kubernetes, Descriptor,
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Template>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(Template)),
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TemplateList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(TemplateList)))
+        {
+        }
+
+        /// <summary>
+        /// Reads one object.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template> GetAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetCoreAsync(@namespace, name, null, cancellationToken);
+
+        /// <summary>
+        /// Reads one page of objects.
+        /// </summary>
+        /// <param name="namespace">The namespace; null for all namespaces.</param>
+        /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<TemplateList> ListAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListCoreAsync(@namespace, options, cancellationToken);
+
+        /// <summary>
+        /// Reads every object as an async stream, page by page.
+        /// </summary>
+        /// <param name="namespace">The namespace; null for all namespaces.</param>
+        /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<Template> ListAllAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListAllCoreAsync(@namespace, options, cancellationToken);
+
+        /// <summary>
+        /// Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.
+        /// </summary>
+        /// <param name="namespace">The namespace; null for all namespaces.</param>
+        /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Template>> WatchAsync(string? @namespace = null, global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            WatchCoreAsync(@namespace, options, cancellationToken);
+
+        /// <summary>
+        /// Creates an object in the namespace its metadata names.
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template> CreateAsync(Template value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
+
+        /// <summary>
+        /// Replaces an object; its metadata.resourceVersion must be current (else a conflict).
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template> ReplaceAsync(Template value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="format">The patch format.</param>
+        /// <param name="patch">The patch document.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template> PatchAsync(string @namespace, string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="patch">The fields to set.</param>
+        /// <param name="format">Merge (default) or Apply.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template> PatchAsync(string @namespace, string name, Template patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.
+        /// </summary>
+        /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
+        /// <param name="fieldManager">The field manager.</param>
+        /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template> ApplyAsync(Template value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+
+        /// <summary>
+        /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Template?> DeleteAsync(string @namespace, string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            DeleteCoreAsync(@namespace, name, options, cancellationToken);
+
+        private static string NameOf(Template value) =>
+            value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
+
+        private static string NamespaceOf(Template value) =>
+            value?.Metadata?.NamespaceProperty ?? throw new global::System.ArgumentException("Template is namespaced: set metadata.namespace.", nameof(value));
+    }
+
+    /// <summary>
     /// TemplateSpec.
     /// </summary>
     public sealed partial class TemplateSpec

@@ -115,6 +115,160 @@ namespace Test.Tools.V1
     }
 
     /// <summary>
+    /// A typed client for <see cref="Gadget"/> (<c>tools.example.com/v1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.
+    /// </summary>
+    public sealed partial class GadgetClient : global::Test.KubernetesResourceClient<Gadget, GadgetList>
+    {
+        /// <summary>
+        /// Where the kind lives in the API.
+        /// </summary>
+        public static global::Test.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gadget", "gadgets", false, true);
+
+        /// <summary>
+        /// Creates the client.
+        /// </summary>
+        /// <param name="kubernetes">A KubernetesClient <c>Kubernetes</c>: its base URI, credentials and TLS settings are used.</param>
+        public GadgetClient(global::k8s.IKubernetes kubernetes)
+            : base(kubernetes, Descriptor,
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Gadget>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(Gadget)),
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GadgetList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(GadgetList)))
+        {
+        }
+
+        /// <summary>
+        /// Reads one object.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetCoreAsync(null, name, null, cancellationToken);
+
+        /// <summary>
+        /// Reads one page of objects.
+        /// </summary>
+        /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Reads every object as an async stream, page by page.
+        /// </summary>
+        /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListAllCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.
+        /// </summary>
+        /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Gadget>> WatchAsync(global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            WatchCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Creates an object.
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreateCoreAsync(null, value, options, cancellationToken);
+
+        /// <summary>
+        /// Replaces an object; its metadata.resourceVersion must be current (else a conflict).
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReplaceCoreAsync(null, value, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="format">The patch format.</param>
+        /// <param name="patch">The patch document.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="patch">The fields to set.</param>
+        /// <param name="format">Merge (default) or Apply.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.
+        /// </summary>
+        /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
+        /// <param name="fieldManager">The field manager.</param>
+        /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> ApplyAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+
+        /// <summary>
+        /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            DeleteCoreAsync(null, name, options, cancellationToken);
+
+        /// <summary>
+        /// Reads an object through its status subresource.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> GetStatusAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetCoreAsync(null, name, "status", cancellationToken);
+
+        /// <summary>
+        /// Replaces an object's status (only status changes); its resourceVersion must be current.
+        /// </summary>
+        /// <param name="value">The object with the new status.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> ReplaceStatusAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReplaceCoreAsync(null, value, "status", options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object's status with a patch given as JSON.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="format">The patch format.</param>
+        /// <param name="patch">The patch document.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> PatchStatusAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, "status", options, cancellationToken);
+
+        /// <summary>
+        /// Server-side apply of an object's status.
+        /// </summary>
+        /// <param name="value">The object with the status fields this manager owns.</param>
+        /// <param name="fieldManager">The field manager.</param>
+        /// <param name="force">Take fields another manager owns.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> ApplyStatusAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, "status", new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+
+        private static string NameOf(Gadget value) =>
+            value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
+    }
+
+    /// <summary>
     /// GadgetSpec.
     /// </summary>
     public sealed partial class GadgetSpec
@@ -267,6 +421,132 @@ namespace Test.Tools.V1
     }
 
     /// <summary>
+    /// A typed client for <see cref="Gizmo"/> (<c>tools.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.
+    /// </summary>
+    public sealed partial class GizmoClient : global::Test.KubernetesResourceClient<Gizmo, GizmoList>
+    {
+        /// <summary>
+        /// Where the kind lives in the API.
+        /// </summary>
+        public static global::Test.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gizmo", "gizmos", true, false);
+
+        /// <summary>
+        /// Creates the client.
+        /// </summary>
+        /// <param name="kubernetes">A KubernetesClient <c>Kubernetes</c>: its base URI, credentials and TLS settings are used.</param>
+        public GizmoClient(global::k8s.IKubernetes kubernetes)
+            : base(kubernetes, Descriptor,
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Gizmo>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(Gizmo)),
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GizmoList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(GizmoList)))
+        {
+        }
+
+        /// <summary>
+        /// Reads one object.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo> GetAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetCoreAsync(@namespace, name, null, cancellationToken);
+
+        /// <summary>
+        /// Reads one page of objects.
+        /// </summary>
+        /// <param name="namespace">The namespace; null for all namespaces.</param>
+        /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<GizmoList> ListAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListCoreAsync(@namespace, options, cancellationToken);
+
+        /// <summary>
+        /// Reads every object as an async stream, page by page.
+        /// </summary>
+        /// <param name="namespace">The namespace; null for all namespaces.</param>
+        /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<Gizmo> ListAllAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListAllCoreAsync(@namespace, options, cancellationToken);
+
+        /// <summary>
+        /// Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.
+        /// </summary>
+        /// <param name="namespace">The namespace; null for all namespaces.</param>
+        /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Gizmo>> WatchAsync(string? @namespace = null, global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            WatchCoreAsync(@namespace, options, cancellationToken);
+
+        /// <summary>
+        /// Creates an object in the namespace its metadata names.
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo> CreateAsync(Gizmo value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
+
+        /// <summary>
+        /// Replaces an object; its metadata.resourceVersion must be current (else a conflict).
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo> ReplaceAsync(Gizmo value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="format">The patch format.</param>
+        /// <param name="patch">The patch document.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="patch">The fields to set.</param>
+        /// <param name="format">Merge (default) or Apply.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, Gizmo patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.
+        /// </summary>
+        /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
+        /// <param name="fieldManager">The field manager.</param>
+        /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo> ApplyAsync(Gizmo value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+
+        /// <summary>
+        /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
+        /// </summary>
+        /// <param name="namespace">The namespace.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gizmo?> DeleteAsync(string @namespace, string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            DeleteCoreAsync(@namespace, name, options, cancellationToken);
+
+        private static string NameOf(Gizmo value) =>
+            value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
+
+        private static string NamespaceOf(Gizmo value) =>
+            value?.Metadata?.NamespaceProperty ?? throw new global::System.ArgumentException("Gizmo is namespaced: set metadata.namespace.", nameof(value));
+    }
+
+    /// <summary>
     /// GizmoSpec.
     /// </summary>
     public sealed partial class GizmoSpec
@@ -390,6 +670,122 @@ namespace Test.Tools.V1Beta1
         /// </summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+    }
+
+    /// <summary>
+    /// A typed client for <see cref="Gadget"/> (<c>tools.example.com/v1beta1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.
+    /// </summary>
+    public sealed partial class GadgetClient : global::Test.KubernetesResourceClient<Gadget, GadgetList>
+    {
+        /// <summary>
+        /// Where the kind lives in the API.
+        /// </summary>
+        public static global::Test.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1beta1", "Gadget", "gadgets", false, false);
+
+        /// <summary>
+        /// Creates the client.
+        /// </summary>
+        /// <param name="kubernetes">A KubernetesClient <c>Kubernetes</c>: its base URI, credentials and TLS settings are used.</param>
+        public GadgetClient(global::k8s.IKubernetes kubernetes)
+            : base(kubernetes, Descriptor,
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Gadget>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(Gadget)),
+                (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GadgetList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(GadgetList)))
+        {
+        }
+
+        /// <summary>
+        /// Reads one object.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetCoreAsync(null, name, null, cancellationToken);
+
+        /// <summary>
+        /// Reads one page of objects.
+        /// </summary>
+        /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Reads every object as an async stream, page by page.
+        /// </summary>
+        /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListAllCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.
+        /// </summary>
+        /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Gadget>> WatchAsync(global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            WatchCoreAsync(null, options, cancellationToken);
+
+        /// <summary>
+        /// Creates an object.
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreateCoreAsync(null, value, options, cancellationToken);
+
+        /// <summary>
+        /// Replaces an object; its metadata.resourceVersion must be current (else a conflict).
+        /// </summary>
+        /// <param name="value">The object.</param>
+        /// <param name="options">Field manager, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReplaceCoreAsync(null, value, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="format">The patch format.</param>
+        /// <param name="patch">The patch document.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="patch">The fields to set.</param>
+        /// <param name="format">Merge (default) or Apply.</param>
+        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
+
+        /// <summary>
+        /// Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.
+        /// </summary>
+        /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
+        /// <param name="fieldManager">The field manager.</param>
+        /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget> ApplyAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+
+        /// <summary>
+        /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
+        /// </summary>
+        /// <param name="name">The name.</param>
+        /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            DeleteCoreAsync(null, name, options, cancellationToken);
+
+        private static string NameOf(Gadget value) =>
+            value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
     }
 
     /// <summary>
