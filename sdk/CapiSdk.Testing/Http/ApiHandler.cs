@@ -127,7 +127,7 @@ internal sealed class ApiHandler
                     await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
                     CrdReader.CompleteCrd(body, DateTimeOffset.UtcNow);
                 }
-                var options = Options(ctx, "create");
+                var options = Options(ctx);
                 var result = _writer.Create(t, r.Version, ns, body, options);
                 await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
                 await WriteResultAsync(ctx, 201, result, apiVersion, ct).ConfigureAwait(false);
@@ -140,7 +140,7 @@ internal sealed class ApiHandler
                 {
                     await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
                 }
-                var options = Options(ctx, "update");
+                var options = Options(ctx);
                 var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, options);
                 await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
                 await WriteResultAsync(ctx, 200, result, apiVersion, ct).ConfigureAwait(false);
@@ -150,7 +150,7 @@ internal sealed class ApiHandler
             {
                 var kind = PatchKindOf(ctx.Request.ContentType);
                 var text = await BodyReader.ReadTextAsync(ctx.Request, ct).ConfigureAwait(false);
-                var options = Options(ctx, "patch");
+                var options = Options(ctx);
                 if (kind == PatchKind.Apply && string.IsNullOrEmpty(ctx.Request.Query["fieldManager"]))
                 {
                     throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
@@ -230,7 +230,7 @@ internal sealed class ApiHandler
         var other => throw ApiException.UnsupportedMediaType(other),
     };
 
-    private static WriteOptions Options(HttpContext ctx, string verb)
+    private static WriteOptions Options(HttpContext ctx)
     {
         var q = ctx.Request.Query;
         var dryRun = DryRun(q);
@@ -243,7 +243,6 @@ internal sealed class ApiHandler
         var validation = (string?)q["fieldValidation"];
         validation = validation is "Strict" or "Warn" or "Ignore" ? validation : "Warn";
         var force = (string?)q["force"] is "true" or "1";
-        _ = verb;
         return new WriteOptions(manager, validation, force, dryRun);
     }
 

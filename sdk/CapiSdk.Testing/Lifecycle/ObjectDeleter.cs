@@ -38,13 +38,14 @@ internal sealed class ObjectDeleter
                 var current = w.Get(t.Key, o.Namespace, o.Name);
                 if (current is not null)
                 {
-                    result.Add(DeleteLocked(w, t, current, request with { PreconditionUid = null, PreconditionResourceVersion = null }).Object);
+                    result.Add(DeleteLocked(w, t, current, request with { PreconditionUid = null, PreconditionResourceVersion = null }, collectGarbage: false).Object);
                 }
             }
+            _gc.Run(w);
             return result;
         });
 
-    private (JsonObject Object, bool Gone) DeleteLocked(StoreWriter w, ResourceType t, StoredObject cur, DeleteRequest request)
+    private (JsonObject Object, bool Gone) DeleteLocked(StoreWriter w, ResourceType t, StoredObject cur, DeleteRequest request, bool collectGarbage = true)
     {
         if (request.PreconditionUid is { Length: > 0 } uid && uid != cur.Uid)
         {
@@ -66,7 +67,10 @@ internal sealed class ObjectDeleter
                 $"Unsupported value: \"{policy}\": supported values: \"Foreground\", \"Background\", \"Orphan\"", "propagationPolicy")]);
         }
         MarkOrRemove(w, t, cur, policy ?? "Background");
-        _gc.Run(w);
+        if (collectGarbage)
+        {
+            _gc.Run(w);
+        }
         var after = w.Get(t.Key, cur.Namespace, cur.Name);
         if (after is not null && after.Uid == cur.Uid)
         {

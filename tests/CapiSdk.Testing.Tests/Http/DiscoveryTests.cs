@@ -148,4 +148,18 @@ public sealed class DiscoveryTests
         Assert.Equal("Widget", (string?)patch["x-kubernetes-group-version-kind"]!["kind"]);
         Assert.Contains(patch["parameters"]!.AsArray(), p => (string?)p!["name"] == "fieldValidation");
     }
+
+    [Fact]
+    public async Task Deleting_a_CRD_deletes_its_objects()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("w1"));
+        using var changes = server.Changes.Subscribe();
+
+        await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.com", cancellationToken: TestContext.Token);
+        var gone = await changes.WaitForAsync(c => c.Resource == "widgets.example.com", TestContext.Token);
+
+        Assert.Equal((Diagnostics.ChangeType.Deleted, "w1"), (gone.Type, gone.Name));
+    }
 }

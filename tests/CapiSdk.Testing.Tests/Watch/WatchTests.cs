@@ -203,4 +203,17 @@ public sealed class WatchTests
 
         Assert.Equal("ADDED", (await watch.NextAsync())!.Value.Type);
     }
+
+    [Fact]
+    public async Task Watch_through_another_served_version_delivers_objects_in_that_version()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("w1"));
+        using var http = server.Http();
+
+        using var watch = await http.WatchAsync("/apis/example.com/v1beta1/namespaces/default/widgets?watch=true");
+
+        Assert.Equal("example.com/v1beta1", (string?)(await watch.NextAsync())!.Value.Object["apiVersion"]);
+    }
 }
