@@ -176,6 +176,27 @@ internal sealed class ObjectWriter
         }
     }
 
+    /// <summary>Compares managedFields ignoring the entries' times, which clients re-serialize in their own formats.</summary>
+    private static bool SameManagedFields(JsonNode? a, JsonNode? b)
+    {
+        static JsonNode? WithoutTimes(JsonNode? n)
+        {
+            if (n is not JsonArray arr)
+            {
+                return n;
+            }
+            var copy = new JsonArray();
+            foreach (var e in arr)
+            {
+                var c = e?.DeepClone();
+                (c as JsonObject)?.Remove("time");
+                copy.Add(c);
+            }
+            return copy;
+        }
+        return JsonNode.DeepEquals(WithoutTimes(a), WithoutTimes(b));
+    }
+
     private static ApiException ConflictError(ResourceType t, string name, List<ApplyConflict> conflicts)
     {
         var lines = conflicts.Select(c => $"{c.Message}: {FieldPath.Display(c.Path)}").ToList();
@@ -341,7 +362,7 @@ internal sealed class ObjectWriter
         }
         var requested = next["metadata"]?["managedFields"];
         var managed = applied ?? ManagedFields.Read(curNode);
-        if (applied is null && requested is not null && !JsonNode.DeepEquals(requested, curNode["metadata"]?["managedFields"]))
+        if (applied is null && requested is not null && !SameManagedFields(requested, curNode["metadata"]?["managedFields"]))
         {
             // The client rewrote managedFields (as kubectl does when it migrates client-side apply to server-side
             // apply): take them as given; an empty list resets ownership.

@@ -141,4 +141,35 @@ public sealed class ServerSideApplyTests
         Assert.Equal(201, code);
         Assert.Equal(4, (int)obj["spec"]!["replicas"]!);
     }
+
+    [Fact]
+    public async Task Update_that_sends_back_managedFields_with_reformatted_times_is_still_tracked()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","replicas":2}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+        var current = await client.GetWidgetAsync("w1");
+        foreach (var e in current["metadata"]!["managedFields"]!.AsArray())
+        {
+            e!["time"] = ((string)e["time"]!).Replace("Z", ".000000Z", StringComparison.Ordinal);
+        }
+        current["spec"]!["replicas"] = 4;
+
+        var updated = await client.CustomObjects.ReplaceNamespacedCustomObjectAsync<JsonObject>(current, "example.com", "v1", "default", "widgets", "w1", fieldManager: "controller", cancellationToken: TestContext.Token);
+
+        var controller = updated["metadata"]!["managedFields"]!.AsArray().Single(e => (string?)e!["manager"] == "controller")!;
+        Assert.Equal("""{"f:spec":{"f:replicas":{}}}""", controller["fieldsV1"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Update_that_clears_managedFields_resets_ownership()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","replicas":2}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        var reset = await client.PatchAsync("w1", """{"metadata":{"managedFields":[{}]}}""", V1Patch.PatchType.MergePatch);
+
+        Assert.Null(reset["metadata"]!["managedFields"]);
+    }
 }
