@@ -190,7 +190,7 @@ internal sealed class ApiHandler
             case "deletecollection":
             {
                 var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
-                var (labels, fields) = QuerySelectors.Read(ctx.Request.Query);
+                var (labels, fields) = QuerySelectors.Read(ctx.Request.Query, r);
                 var deleted = _deleter.DeleteCollection(t, r.Namespace, labels, fields, request);
                 var list = new JsonObject
                 {

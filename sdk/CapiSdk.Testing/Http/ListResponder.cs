@@ -11,7 +11,7 @@ internal static class ListResponder
     public static async Task WriteAsync(HttpContext ctx, ObjectStore store, ResourceRequest r, CancellationToken ct)
     {
         var q = ctx.Request.Query;
-        var (labels, fields) = QuerySelectors.Read(q);
+        var (labels, fields) = QuerySelectors.Read(q, r);
         var limit = long.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : 0;
         var (items, revision) = store.List(r.Type.Key, r.Namespace);
         var rvText = (string?)q["resourceVersion"];
@@ -42,7 +42,7 @@ internal static class ListResponder
             }
         }
         var apiVersion = r.Type.ApiVersion(r.Version.Name);
-        var matching = items.Where(o => string.CompareOrdinal(o.Key, start) > 0 && labels.Matches(o.Labels) && fields.Matches(o.Namespace, o.Name));
+        var matching = items.Where(o => string.CompareOrdinal(o.Key, start) > 0 && labels.Matches(o.Labels) && fields.Matches(o));
         var page = new List<StoredObject>();
         var remaining = 0L;
         foreach (var o in matching)

@@ -26,7 +26,7 @@ internal sealed class WatchResponder
     public async Task ServeAsync(HttpContext ctx, ResourceRequest r, FaultRule? cut, CancellationToken stopping)
     {
         var q = ctx.Request.Query;
-        var (labels, fields) = QuerySelectors.Read(q);
+        var (labels, fields) = QuerySelectors.Read(q, r);
         var bookmarks = IsTrue(q["allowWatchBookmarks"]);
         var sendInitialEvents = IsTrue(q["sendInitialEvents"]);
         var rvText = (string?)q["resourceVersion"];
@@ -50,7 +50,7 @@ internal sealed class WatchResponder
         var ns = r.Namespace;
         string? onlyName = r.Name;
         var started = _store.Watch(r.Type.Key, ns, from,
-            o => labels.Matches(o.Labels) && fields.Matches(o.Namespace, o.Name) && (onlyName is null || o.Name == onlyName));
+            o => labels.Matches(o.Labels) && fields.Matches(o) && (onlyName is null || o.Name == onlyName));
 
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";

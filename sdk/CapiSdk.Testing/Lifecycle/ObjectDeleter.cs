@@ -33,7 +33,7 @@ internal sealed class ObjectDeleter
         _store.Write(w =>
         {
             var result = new List<JsonObject>();
-            foreach (var o in w.All(t.Key).Where(o => (ns is null || o.Namespace == ns) && labels.Matches(o.Labels) && fields.Matches(o.Namespace, o.Name)).ToList())
+            foreach (var o in w.All(t.Key).Where(o => (ns is null || o.Namespace == ns) && labels.Matches(o.Labels) && fields.Matches(o)).ToList())
             {
                 var current = w.Get(t.Key, o.Namespace, o.Name);
                 if (current is not null)

@@ -26,6 +26,20 @@ internal static class BuiltInResources
         Namespaced = true,
         ShortNames = ["ev"],
         Versions = [new ServedVersion("v1", true, true, null, null)],
+        ExtraSelectableFields = new Dictionary<string, string>
+        {
+            ["involvedObject.kind"] = ".involvedObject.kind",
+            ["involvedObject.namespace"] = ".involvedObject.namespace",
+            ["involvedObject.name"] = ".involvedObject.name",
+            ["involvedObject.uid"] = ".involvedObject.uid",
+            ["involvedObject.apiVersion"] = ".involvedObject.apiVersion",
+            ["involvedObject.resourceVersion"] = ".involvedObject.resourceVersion",
+            ["involvedObject.fieldPath"] = ".involvedObject.fieldPath",
+            ["reason"] = ".reason",
+            ["reportingComponent"] = ".reportingComponent",
+            ["source"] = ".source.component",
+            ["type"] = ".type",
+        },
     };
 
     public static ResourceType Events { get; } = new()
@@ -38,6 +52,16 @@ internal static class BuiltInResources
         Namespaced = true,
         ShortNames = ["ev"],
         Versions = [new ServedVersion("v1", true, true, null, null)],
+        ExtraSelectableFields = new Dictionary<string, string>
+        {
+            ["regarding.kind"] = ".regarding.kind",
+            ["regarding.namespace"] = ".regarding.namespace",
+            ["regarding.name"] = ".regarding.name",
+            ["regarding.uid"] = ".regarding.uid",
+            ["reason"] = ".reason",
+            ["reportingController"] = ".reportingController",
+            ["type"] = ".type",
+        },
     };
 
     public static ResourceType Leases { get; } = new()

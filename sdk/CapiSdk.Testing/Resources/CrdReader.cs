@@ -25,7 +25,10 @@ internal static class CrdReader
                 v["storage"]?.GetValue<bool>() ?? false,
                 schema,
                 v["additionalPrinterColumns"]?.DeepClone().AsArray(),
-                validator));
+                validator)
+            {
+                SelectableFields = (v["selectableFields"] as JsonArray ?? []).OfType<JsonObject>().Select(f => (string?)f["jsonPath"] ?? "").Where(p => p.Length > 0).ToList(),
+            });
             hasStatus |= v["subresources"]?["status"] is not null;
         }
         if (versions.Count == 0)

@@ -33,5 +33,23 @@ internal sealed class ResourceType
 
     public string ApiVersion(string version) => Group.Length == 0 ? version : Group + "/" + version;
 
+    /// <summary>Fields usable in a fieldSelector besides metadata.name/namespace, mapped to their JSON paths.</summary>
+    public IReadOnlyDictionary<string, string> ExtraSelectableFields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The selectable fields for one version: the resource's own plus a CRD version's selectableFields.</summary>
+    public IReadOnlyDictionary<string, string> SelectableFields(ServedVersion version)
+    {
+        if (version.SelectableFields.Count == 0)
+        {
+            return ExtraSelectableFields;
+        }
+        var all = new Dictionary<string, string>(ExtraSelectableFields);
+        foreach (var path in version.SelectableFields)
+        {
+            all[path.TrimStart('.')] = path;
+        }
+        return all;
+    }
+
     public IReadOnlyList<string> Verbs => ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 }

@@ -22,4 +22,7 @@ internal sealed class ServedVersion
     public JsonObject? Schema { get; }
     public JsonArray? PrinterColumns { get; }
     public SchemaValidator? Validator { get; }
+
+    /// <summary>JSON paths from the CRD version's selectableFields (e.g. ".spec.color").</summary>
+    public IReadOnlyList<string> SelectableFields { get; init; } = [];
 }

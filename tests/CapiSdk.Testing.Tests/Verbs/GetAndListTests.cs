@@ -93,11 +93,11 @@ public sealed class GetAndListTests
         await using var server = await TestServer.StartAsync();
         using var client = server.CreateClient();
 
-        var status = await Widgets.FailsAsync(() => client.ListWidgetsAsync(fieldSelector: "spec.color=red"));
+        var status = await Widgets.FailsAsync(() => client.ListWidgetsAsync(fieldSelector: "spec.size=small"));
 
         Assert.Equal(400, status.Code);
         Assert.Equal("BadRequest", status.Reason);
-        Assert.Contains("field label not supported: spec.color", status.Message);
+        Assert.Contains("field label not supported: spec.size", status.Message);
     }
 
     [Fact]
@@ -180,5 +180,39 @@ public sealed class GetAndListTests
 
         Assert.Equal(504, code);
         Assert.Equal("Timeout", (string?)status["reason"]);
+    }
+
+    [Fact]
+    public async Task List_filters_by_a_CRD_selectableField()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("a", color: "red"));
+        await client.CreateAsync(Widgets.New("b", color: "blue"));
+
+        var list = await client.ListWidgetsAsync(fieldSelector: "spec.color=blue");
+
+        Assert.Equal(["b"], Widgets.Names(list));
+    }
+
+    [Fact]
+    public async Task Events_can_be_selected_by_involvedObject_fields_as_kubectl_describe_does()
+    {
+        await using var server = await KubeApiServer.StartAsync(cancellationToken: TestContext.Token);
+        using var client = server.CreateClient();
+        foreach (var (name, target) in new[] { ("e1", "w1"), ("e2", "w2") })
+        {
+            await client.CoreV1.CreateNamespacedEventAsync(new Corev1Event
+            {
+                Metadata = new V1ObjectMeta { Name = name },
+                InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = target, NamespaceProperty = "default" },
+                Reason = "Reconciled",
+                Type = "Normal",
+            }, "default", cancellationToken: TestContext.Token);
+        }
+
+        var list = await client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.kind=Widget,involvedObject.name=w2", cancellationToken: TestContext.Token);
+
+        Assert.Equal("e2", list.Items.Single().Metadata.Name);
     }
 }
