@@ -112,6 +112,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var handler = new ApiHandler(store, registry, writer, deleter, crds, watch, faults, latency, counters, stopping.Token);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -16,6 +16,12 @@ internal static class BodyReader
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {
         var mediaType = (request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (mediaType == ProtobufBody.MediaType)
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+            return ProtobufBody.Decode(buffer.ToArray());
+        }
         var text = await ReadTextAsync(request, ct).ConfigureAwait(false);
         try
         {

@@ -148,6 +148,18 @@ internal static partial class ObjectRules
         }
     }
 
+    /// <summary>Sets the immutable kubernetes.io/metadata.name label every namespace carries.</summary>
+    public static void LabelNamespace(JsonObject ns, string name)
+    {
+        var meta = Metadata(ns);
+        if (meta["labels"] is not JsonObject labels)
+        {
+            labels = new JsonObject();
+            meta["labels"] = labels;
+        }
+        labels["kubernetes.io/metadata.name"] = name;
+    }
+
     /// <summary>Copies the fields clients cannot change on update from the stored object.</summary>
     public static void KeepSystemMetadata(JsonObject stored, JsonObject updated)
     {

@@ -295,6 +295,7 @@ internal sealed class ObjectWriter
         }
         if (t == BuiltInResources.Namespaces)
         {
+            ObjectRules.LabelNamespace(body, name);
             body["spec"] ??= new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
             body["status"] = new JsonObject { ["phase"] = "Active" };
         }
@@ -348,6 +349,10 @@ internal sealed class ObjectWriter
         }
         ObjectRules.KeepSystemMetadata(curNode, next);
         var name = cur.Name;
+        if (t == BuiltInResources.Namespaces)
+        {
+            ObjectRules.LabelNamespace(next, name);
+        }
         var curFinalizers = ObjectRules.Finalizers(curNode);
         var nextFinalizers = ObjectRules.Finalizers(next);
         if (cur.IsDeleting && nextFinalizers.Except(curFinalizers).Any())

@@ -232,4 +232,19 @@ public sealed class KubectlTests
         Assert.True(ssa.ExitCode == 0, ssa.Err);
         Assert.Equal("3", get.Out.Trim());
     }
+
+    [KubectlFact]
+    public async Task Create_namespace_then_create_objects_in_it()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var kubectl = new Support.Kubectl(server);
+
+        var ns = await kubectl.RunAsync("create namespace team-a");
+        var widget = await kubectl.RunAsync("create -n team-a -f -", W1);
+        var label = await kubectl.RunAsync("get ns team-a -o jsonpath={.metadata.labels.kubernetes\\.io/metadata\\.name}");
+
+        Assert.Equal("namespace/team-a created", ns.Out.Trim());
+        Assert.Equal("widget.example.com/w1 created", widget.Out.Trim());
+        Assert.Equal("team-a", label.Out.Trim());
+    }
 }
