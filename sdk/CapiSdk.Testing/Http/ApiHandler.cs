@@ -81,7 +81,7 @@ internal sealed class ApiHandler
 
     private static string Verb(string method, ResourceRequest r, IQueryCollection q) => method switch
     {
-        "GET" when r.WatchPath || (r.Name is null && q["watch"] is var w && (w == "true" || w == "1")) => "watch",
+        "GET" when r.Subresource is null && (r.WatchPath || (q["watch"] is var w && (w == "true" || w == "1"))) => "watch",
         "GET" => r.Name is null ? "list" : "get",
         "POST" when r.Name is null => "create",
         "PUT" when r.Name is not null => "update",
@@ -94,7 +94,7 @@ internal sealed class ApiHandler
     {
         var t = r.Type;
         var ns = r.Namespace ?? "";
-        if (t.Namespaced && verb is "create" && r.Namespace is null)
+        if (t.Namespaced && verb is "create" or "deletecollection" && r.Namespace is null)
         {
             throw ApiException.MethodNotAllowed("the server does not allow this method on the requested resource");
         }

@@ -72,6 +72,10 @@ internal sealed class ObjectWriter
             var cur = w.Get(t.Key, ns, name);
             if (kind == PatchKind.Apply)
             {
+                if (cur is null && subresource is not null)
+                {
+                    throw ApiException.NotFound(t, name);
+                }
                 return ApplyPatch(w, t, v, ns, name, subresource, cur, patch as JsonObject ?? throw ApiException.BadRequest("apply patch must be an object"), o);
             }
             if (cur is null)

@@ -121,4 +121,28 @@ public sealed class PatchTests
         Assert.Equal(400, code);
         Assert.Equal("BadRequest", (string?)status["reason"]);
     }
+
+    [Fact]
+    public async Task Deletecollection_across_all_namespaces_returns_405_MethodNotAllowed()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.Http();
+
+        var (code, status, _) = await http.SendAsync(HttpMethod.Delete, "/apis/example.com/v1/widgets");
+
+        Assert.Equal(405, code);
+        Assert.Equal("MethodNotAllowed", (string?)status["reason"]);
+    }
+
+    [Fact]
+    public async Task Apply_to_the_status_of_a_missing_object_returns_404_NotFound()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.Http();
+
+        var (code, _, _) = await http.SendAsync(HttpMethod.Patch, "/apis/example.com/v1/namespaces/default/widgets/ghost/status?fieldManager=c",
+            """{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"ghost"},"status":{"phase":"x"}}""", "application/apply-patch+yaml");
+
+        Assert.Equal(404, code);
+    }
 }

@@ -216,4 +216,19 @@ public sealed class WatchTests
 
         Assert.Equal("example.com/v1beta1", (string?)(await watch.NextAsync())!.Value.Object["apiVersion"]);
     }
+
+    [Fact]
+    public async Task Watch_on_an_object_path_watches_that_object()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("a"));
+        await client.CreateAsync(Widgets.New("b"));
+        using var http = server.Http();
+
+        using var watch = await http.WatchAsync(Widgets_ + "/b?watch=true&timeoutSeconds=1");
+
+        Assert.Equal("b", (string?)(await watch.NextAsync())!.Value.Object["metadata"]!["name"]);
+        Assert.Null(await watch.NextAsync());
+    }
 }
