@@ -27,7 +27,8 @@ internal static class ListResponder
             }
             if ((string?)q["resourceVersionMatch"] == "Exact" && rv != revision)
             {
-                throw ApiException.Expired($"The resourceVersion for the provided list is too old.");
+                items = store.ListAt(r.Type.Key, r.Namespace, rv) ?? throw ApiException.Expired($"too old resource version: {rv} ({store.CompactedRevision + 1})");
+                revision = rv;
             }
         }
         var start = "";
@@ -36,7 +37,12 @@ internal static class ListResponder
         if (!string.IsNullOrEmpty(cont))
         {
             (listRevision, start) = ContinueToken.Decode(cont);
-            if (listRevision < store.CompactedRevision)
+            var snapshot = store.ListAt(r.Type.Key, r.Namespace, listRevision);
+            if (snapshot is not null)
+            {
+                items = snapshot;
+            }
+            else
             {
                 throw ApiException.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
             }

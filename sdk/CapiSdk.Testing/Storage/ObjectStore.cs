@@ -72,6 +72,45 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// The objects as they were at <paramref name="revision"/>, rebuilt by undoing the retained history; null when
+    /// that revision is older than the history (410 Gone). Used for continue tokens and resourceVersionMatch=Exact.
+    /// </summary>
+    public List<StoredObject>? ListAt(string resource, string? ns, long revision)
+    {
+        lock (_gate)
+        {
+            if (revision > _revision || !_history.CanReplayFrom(revision))
+            {
+                return null;
+            }
+            var snapshot = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            if (_objects.TryGetValue(resource, out var map))
+            {
+                foreach (var (key, o) in map)
+                {
+                    snapshot[key] = o;
+                }
+            }
+            foreach (var e in _history.After(revision).Reverse())
+            {
+                if (e.Object.Resource != resource)
+                {
+                    continue;
+                }
+                if (e.Previous is null)
+                {
+                    snapshot.Remove(e.Object.Key);
+                }
+                else
+                {
+                    snapshot[e.Previous.Key] = e.Previous;
+                }
+            }
+            return snapshot.Values.Where(o => ns is null || o.Namespace == ns).ToList();
+        }
+    }
+
     public T Write<T>(Func<StoreWriter, T> action)
     {
         lock (_gate)

@@ -215,4 +215,42 @@ public sealed class GetAndListTests
 
         Assert.Equal("e2", list.Items.Single().Metadata.Name);
     }
+
+    [Fact]
+    public async Task Continue_pages_come_from_the_snapshot_of_the_first_page()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        foreach (var n in new[] { "a", "b", "c", "d", "e" })
+        {
+            await client.CreateAsync(Widgets.New(n));
+        }
+        var first = await client.ListWidgetsAsync(limit: 2);
+
+        await client.CreateAsync(Widgets.New("bb"));
+        await client.DeleteWidgetAsync("d");
+        var second = await client.ListWidgetsAsync(limit: 2, continueToken: (string?)first["metadata"]!["continue"]);
+        var third = await client.ListWidgetsAsync(limit: 2, continueToken: (string?)second["metadata"]!["continue"]);
+
+        Assert.Equal(["c", "d"], Widgets.Names(second));
+        Assert.Equal(["e"], Widgets.Names(third));
+    }
+
+    [Fact]
+    public async Task List_with_resourceVersionMatch_Exact_returns_the_state_at_that_version()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("a", replicas: 2));
+        var then = server.ResourceVersion;
+        await client.CreateAsync(Widgets.New("b"));
+        await client.PatchAsync("a", """{"spec":{"replicas":5}}""", V1Patch.PatchType.MergePatch);
+        using var http = server.Http();
+
+        var (_, list, _) = await http.GetJsonAsync($"/apis/example.com/v1/namespaces/default/widgets?resourceVersion={then}&resourceVersionMatch=Exact");
+
+        Assert.Equal(["a"], Widgets.Names(list));
+        Assert.Equal(2, (int)list["items"]![0]!["spec"]!["replicas"]!);
+        Assert.Equal(then.ToString(), (string?)list["metadata"]!["resourceVersion"]);
+    }
 }
