@@ -7,12 +7,20 @@ internal static class ObjectEmitter
 {
     private const string Json = ResourceEmitter.JsonAttributes;
 
-    public static void Emit(SourceWriter writer, ObjectTypeModel type)
+    public static void Emit(SourceWriter writer, ObjectTypeModel type, string supportNamespace)
     {
         writer.Doc(type.Doc.Summary ?? type.Name + ".", type.Doc.Facts);
-        var interfaces = type.EmbeddedResource ? " : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>" : string.Empty;
+        var condition = ConditionAdapter.IsCondition(type);
+        var interfaces = type.EmbeddedResource ? " : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>"
+            : condition ? " : global::" + supportNamespace + ".IKubernetesCondition"
+            : string.Empty;
         writer.Open("public sealed partial class " + type.Name + interfaces);
         EmitMembers(writer, type);
+        if (condition)
+        {
+            ConditionAdapter.Emit(writer, type, supportNamespace);
+        }
+
         if (type.EmbeddedResource)
         {
             writer.Line();

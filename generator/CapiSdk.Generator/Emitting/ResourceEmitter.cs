@@ -29,7 +29,7 @@ internal static class ResourceEmitter
             switch (type)
             {
                 case ObjectTypeModel objectType:
-                    ObjectEmitter.Emit(writer, objectType);
+                    ObjectEmitter.Emit(writer, objectType, resource.SupportNamespace);
                     break;
                 case EnumTypeModel enumType:
                     EnumEmitter.Emit(writer, enumType);

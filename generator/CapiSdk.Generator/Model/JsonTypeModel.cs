@@ -4,6 +4,7 @@ namespace CapiSdk.Generator.Model;
 /// A C# type as the emitters see it. <paramref name="Name"/> is fully qualified C# syntax for values and
 /// objects; lists and maps build theirs from <paramref name="Element"/>. <paramref name="Converter"/> is the C#
 /// expression of the converter for values. <paramref name="ElementNullable"/> marks <c>T?</c> elements.
+/// <paramref name="IsEnum"/> marks a generated extensible enum.
 /// </summary>
 internal sealed record JsonTypeModel(
     JsonTypeKind Kind,
@@ -11,7 +12,8 @@ internal sealed record JsonTypeModel(
     bool IsValueType,
     string? Converter,
     JsonTypeModel? Element,
-    bool ElementNullable)
+    bool ElementNullable,
+    bool IsEnum = false)
 {
     public const string JsonNodeName = "global::System.Text.Json.Nodes.JsonNode";
 

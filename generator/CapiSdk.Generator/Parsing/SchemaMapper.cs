@@ -253,7 +253,7 @@ internal sealed class SchemaMapper
         }
 
         _types.Add(new EnumTypeModel(name, FullName(name), Doc(schema, required: false), result.ToEquatableArray()));
-        return JsonTypeModel.Value(FullName(name), isValueType: true, "new " + FullName(name) + ".JsonConverter()");
+        return JsonTypeModel.Value(FullName(name), isValueType: true, "new " + FullName(name) + ".JsonConverter()") with { IsEnum = true };
     }
 
     private static PropertyModel Property(string jsonName, string name, JsonTypeModel type, YamlNode schema, bool required, bool initialized) =>

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
+using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
+
+namespace CapiSdk.Topology;
+
+/// <summary>
+/// Reads and writes a Cluster's topology variables (<c>spec.topology.variables</c>) by name, typed, in both
+/// API versions. Values are JSON; pass the <see cref="JsonTypeInfo{T}"/> of the value type (for example
+/// <c>CapiSdk.Models.CrdJsonContext.Default</c>'s, or your own context's) to stay reflection-free.
+/// </summary>
+public static class TopologyVariables
+{
+    /// <summary>The variable's value as JSON, or null when the Cluster has no such variable.</summary>
+    /// <param name="cluster">The Cluster.</param>
+    /// <param name="name">The variable name.</param>
+    public static JsonNode? GetVariable(this V1Beta2.Cluster cluster, string name) =>
+        Find(cluster?.Spec?.Topology?.Variables, name, static v => v.Name)?.Value;
+
+    /// <inheritdoc cref="GetVariable(V1Beta2.Cluster, string)"/>
+    public static JsonNode? GetVariable(this V1Beta1.Cluster cluster, string name) =>
+        Find(cluster?.Spec?.Topology?.Variables, name, static v => v.Name)?.Value;
+
+    /// <summary>The variable's value read as <typeparamref name="T"/>, or default when it is absent.</summary>
+    /// <param name="cluster">The Cluster.</param>
+    /// <param name="name">The variable name.</param>
+    /// <param name="type">JSON metadata of the value type.</param>
+    /// <exception cref="JsonException">The value is not a <typeparamref name="T"/>.</exception>
+    public static T? GetVariable<T>(this V1Beta2.Cluster cluster, string name, JsonTypeInfo<T> type) =>
+        Read(cluster.GetVariable(name), type);
+
+    /// <inheritdoc cref="GetVariable{T}(V1Beta2.Cluster, string, JsonTypeInfo{T})"/>
+    public static T? GetVariable<T>(this V1Beta1.Cluster cluster, string name, JsonTypeInfo<T> type) =>
+        Read(cluster.GetVariable(name), type);
+
+    /// <summary>The variable's value when it is a JSON string, else null.</summary>
+    /// <param name="cluster">The Cluster.</param>
+    /// <param name="name">The variable name.</param>
+    public static string? GetVariableString(this V1Beta2.Cluster cluster, string name) => AsString(cluster.GetVariable(name));
+
+    /// <inheritdoc cref="GetVariableString(V1Beta2.Cluster, string)"/>
+    public static string? GetVariableString(this V1Beta1.Cluster cluster, string name) => AsString(cluster.GetVariable(name));
+
+    /// <summary>
+    /// Sets the variable (adding it when absent); returns true when the Cluster changed, so callers write only then.
+    /// </summary>
+    /// <param name="cluster">The Cluster; it must use a topology (<c>spec.topology</c> set).</param>
+    /// <param name="name">The variable name.</param>
+    /// <param name="value">The value as JSON.</param>
+    /// <exception cref="InvalidOperationException">The Cluster has no topology.</exception>
+    public static bool SetVariable(this V1Beta2.Cluster cluster, string name, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var topology = cluster.Spec?.Topology ?? throw NoTopology(cluster.Metadata?.Name);
+        return Set(topology.Variables ??= new List<V1Beta2.ClusterSpecTopologyVariables>(), name, value, static v => v.Name, static v => v.Value, static (v, x) => v.Value = x, static n => new V1Beta2.ClusterSpecTopologyVariables { Name = n });
+    }
+
+    /// <inheritdoc cref="SetVariable(V1Beta2.Cluster, string, JsonNode?)"/>
+    public static bool SetVariable(this V1Beta1.Cluster cluster, string name, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var topology = cluster.Spec?.Topology ?? throw NoTopology(cluster.Metadata?.Name);
+        return Set(topology.Variables ??= new List<V1Beta1.ClusterSpecTopologyVariables>(), name, value, static v => v.Name, static v => v.Value, static (v, x) => v.Value = x, static n => new V1Beta1.ClusterSpecTopologyVariables { Name = n });
+    }
+
+    /// <summary>Sets the variable to a typed value; returns true when the Cluster changed.</summary>
+    /// <param name="cluster">The Cluster; it must use a topology.</param>
+    /// <param name="name">The variable name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="type">JSON metadata of the value type.</param>
+    public static bool SetVariable<T>(this V1Beta2.Cluster cluster, string name, T value, JsonTypeInfo<T> type) =>
+        cluster.SetVariable(name, JsonSerializer.SerializeToNode(value, type));
+
+    /// <inheritdoc cref="SetVariable{T}(V1Beta2.Cluster, string, T, JsonTypeInfo{T})"/>
+    public static bool SetVariable<T>(this V1Beta1.Cluster cluster, string name, T value, JsonTypeInfo<T> type) =>
+        cluster.SetVariable(name, JsonSerializer.SerializeToNode(value, type));
+
+    /// <summary>Sets the variable to a string; returns true when the Cluster changed.</summary>
+    /// <param name="cluster">The Cluster; it must use a topology.</param>
+    /// <param name="name">The variable name.</param>
+    /// <param name="value">The string.</param>
+    public static bool SetVariable(this V1Beta2.Cluster cluster, string name, string value) => cluster.SetVariable(name, JsonValue.Create(value));
+
+    /// <inheritdoc cref="SetVariable(V1Beta2.Cluster, string, string)"/>
+    public static bool SetVariable(this V1Beta1.Cluster cluster, string name, string value) => cluster.SetVariable(name, JsonValue.Create(value));
+
+    private static TVariable? Find<TVariable>(IList<TVariable>? variables, string name, Func<TVariable, string?> nameOf)
+        where TVariable : class =>
+        variables?.FirstOrDefault(v => v is not null && string.Equals(nameOf(v), name, StringComparison.Ordinal));
+
+    private static bool Set<TVariable>(
+        IList<TVariable> variables, string name, JsonNode? value,
+        Func<TVariable, string?> nameOf, Func<TVariable, JsonNode?> valueOf, Action<TVariable, JsonNode?> setValue, Func<string, TVariable> create)
+        where TVariable : class
+    {
+        var variable = Find(variables, name, nameOf);
+        if (variable is null)
+        {
+            variable = create(name);
+            variables.Add(variable);
+        }
+        else if (JsonNode.DeepEquals(valueOf(variable), value))
+        {
+            return false;
+        }
+
+        setValue(variable, value?.DeepClone());
+        return true;
+    }
+
+    private static T? Read<T>(JsonNode? node, JsonTypeInfo<T> type) => node is null ? default : node.Deserialize(type);
+
+    private static string? AsString(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static InvalidOperationException NoTopology(string? cluster) =>
+        new("Cluster '" + cluster + "' has no spec.topology: topology variables exist only on Clusters created from a ClusterClass.");
+}
