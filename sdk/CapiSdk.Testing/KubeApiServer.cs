@@ -73,7 +73,8 @@ public sealed class KubeApiServer : IAsyncDisposable
         options ??= new KubeApiServerOptions();
         var store = new ObjectStore(options.WatchHistorySize);
         var registry = new ResourceRegistry();
-        var gc = new GarbageCollector(registry);
+        var stopping = new CancellationTokenSource();
+        var gc = new GarbageCollector(registry, store, options.GarbageCollectionDelay, stopping.Token);
         var writer = new ObjectWriter(store, options.TimeProvider, gc);
         var deleter = new ObjectDeleter(store, options.TimeProvider, gc);
         gc.Attach(deleter);
@@ -107,7 +108,6 @@ public sealed class KubeApiServer : IAsyncDisposable
             registry.Add(type);
         }
 
-        var stopping = new CancellationTokenSource();
         var watch = new WatchResponder(store, options.WatchBookmarkInterval);
         var handler = new ApiHandler(store, registry, writer, deleter, crds, watch, faults, latency, counters, stopping.Token);
 

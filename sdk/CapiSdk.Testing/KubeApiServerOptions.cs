@@ -21,6 +21,13 @@ public sealed class KubeApiServerOptions
     /// <summary>How often a watch with allowWatchBookmarks=true receives a BOOKMARK when idle. Default one minute, as the real server.</summary>
     public TimeSpan WatchBookmarkInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long garbage collection (ownerReference cascades, foreground/orphan finalizers, namespace emptying) waits
+    /// after the change that triggered it. Zero (the default) runs it inside that change, so dependents are gone when
+    /// the owner's delete returns; a delay makes it asynchronous, as in a real cluster.
+    /// </summary>
+    public TimeSpan GarbageCollectionDelay { get; set; }
+
     /// <summary>Directory for the kubeconfig file; default a new directory under the system temp path, deleted on dispose.</summary>
     public string? KubeconfigDirectory { get; set; }
 

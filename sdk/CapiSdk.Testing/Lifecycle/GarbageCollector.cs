@@ -5,20 +5,62 @@ using CapiSdk.Testing.Storage;
 namespace CapiSdk.Testing.Lifecycle;
 
 /// <summary>
-/// Runs inside the write lock after deletions: deletes dependents whose owners are gone, honours the
-/// foregroundDeletion and orphan finalizers, empties terminating namespaces, and removes objects whose
-/// last finalizer is gone. Repeats until nothing changes.
+/// Deletes dependents whose owners are gone, honours the foregroundDeletion and orphan finalizers, empties
+/// terminating namespaces, and removes objects whose last finalizer is gone; repeats until nothing changes.
+/// With no delay it runs inside the write that triggered it; with a delay it runs later in its own write,
+/// asynchronously, as the real garbage collector and namespace controller do.
 /// </summary>
 internal sealed class GarbageCollector
 {
     private readonly ResourceRegistry _registry;
+    private readonly ObjectStore _store;
+    private readonly TimeSpan _delay;
+    private readonly CancellationToken _stopping;
     private ObjectDeleter? _deleter;
+    private int _scheduled;
 
-    public GarbageCollector(ResourceRegistry registry) => _registry = registry;
+    public GarbageCollector(ResourceRegistry registry, ObjectStore store, TimeSpan delay, CancellationToken stopping)
+    {
+        _registry = registry;
+        _store = store;
+        _delay = delay;
+        _stopping = stopping;
+    }
 
     public void Attach(ObjectDeleter deleter) => _deleter = deleter;
 
+    /// <summary>Called by writers holding the lock after a change that may leave garbage.</summary>
     public void Run(StoreWriter w)
+    {
+        if (_delay <= TimeSpan.Zero)
+        {
+            RunNow(w);
+            return;
+        }
+        if (Interlocked.Exchange(ref _scheduled, 1) == 1)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(_delay, _stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            Interlocked.Exchange(ref _scheduled, 0);
+            _store.Write(writer =>
+            {
+                RunNow(writer);
+                return 0;
+            });
+        }, CancellationToken.None);
+    }
+
+    private void RunNow(StoreWriter w)
     {
         for (var pass = 0; pass < 10_000 && Pass(w); pass++)
         {

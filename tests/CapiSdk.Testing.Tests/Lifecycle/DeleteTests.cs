@@ -183,6 +183,23 @@ public sealed class DeleteTests
         Assert.Equal(404, (await Widgets.FailsAsync(() => client.GetWidgetAsync("w1", ns: "doomed"))).Code);
     }
 
+    [Fact]
+    public async Task With_a_garbage_collection_delay_dependents_go_after_the_owner_asynchronously()
+    {
+        await using var server = await TestServer.StartAsync(o => o.GarbageCollectionDelay = TimeSpan.FromMilliseconds(200));
+        using var client = server.CreateClient();
+        var owner = await client.CreateAsync(Widgets.New("owner"));
+        await client.CreateAsync(Dependent("child", owner, block: false));
+        using var changes = server.Changes.Subscribe();
+
+        await client.DeleteWidgetAsync("owner");
+        var stillThere = await client.GetWidgetAsync("child");
+        var collected = await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "child", TestContext.Token);
+
+        Assert.Equal("child", (string?)stillThere["metadata"]!["name"]);
+        Assert.Equal("widgets.example.com", collected.Resource);
+    }
+
     private static JsonObject Dependent(string name, JsonObject owner, bool block)
     {
         var w = Widgets.New(name);
