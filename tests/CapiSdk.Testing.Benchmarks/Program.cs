@@ -1,5 +1,6 @@
 // Throughput and memory of CapiSdk.Testing's in-process API server:
-//   10,000 creates, a list of 10,000 objects, 100 concurrent watchers receiving 10,000 events each.
+//   10,000 creates, a list of 10,000 objects, 100 concurrent watchers receiving 10,000 events each,
+//   and the time to start and stop a server.
 // Run: dotnet run -c Release --project tests/CapiSdk.Testing.Benchmarks
 using System.Diagnostics;
 using System.Text.Json.Nodes;
@@ -61,6 +62,16 @@ var produced = sw.Elapsed;
 await Task.WhenAll(watchers);
 Report($"{Watchers} watchers x {Objects:N0} events (writes took {produced.TotalSeconds:F2} s)", sw.Elapsed, (long)Watchers * Objects, "events delivered/s");
 Console.WriteLine($"all watchers complete: {received.All(r => r == Objects)}");
+
+// 4. Start + stop of a server with one CRD, 20 times.
+sw.Restart();
+for (var i = 0; i < 20; i++)
+{
+    var startOptions = new KubeApiServerOptions();
+    startOptions.CrdFiles.Add(Path.Combine(AppContext.BaseDirectory, "widgets.example.com.yaml"));
+    await (await KubeApiServer.StartAsync(startOptions)).DisposeAsync();
+}
+Console.WriteLine($"start + stop with one CRD: {sw.Elapsed.TotalMilliseconds / 20:F1} ms on average over 20");
 
 Console.WriteLine($"managed heap after run: {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024} MiB; peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 
