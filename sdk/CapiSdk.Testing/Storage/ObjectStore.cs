@@ -137,10 +137,12 @@ internal sealed class ObjectStore
                     return null;
                 }
                 var sub = new WatchSubscription(resource, ns, filter, Unsubscribe);
-                var replay = new ReplayCollector(initial);
                 foreach (var e in _history.After(from))
                 {
-                    replay.Offer(sub, e);
+                    if (sub.Translate(e) is { } replayed)
+                    {
+                        initial.Add(replayed);
+                    }
                 }
                 _subscriptions.Add(sub);
                 return (sub, initial, _revision);
@@ -247,20 +249,6 @@ internal sealed class ObjectStore
         foreach (var l in _listeners)
         {
             l(e);
-        }
-    }
-
-    /// <summary>Collects replayed events for a new subscription without going through its channel.</summary>
-    private sealed class ReplayCollector(List<WatchEvent> target)
-    {
-        public void Offer(WatchSubscription sub, WatchEvent e)
-        {
-            var probe = new WatchSubscription(sub.Resource, sub.Namespace, sub.Filter, static _ => { });
-            probe.Offer(e);
-            if (probe.Events.TryRead(out var translated))
-            {
-                target.Add(translated);
-            }
         }
     }
 }

@@ -22,16 +22,28 @@ internal sealed class WatchSubscription : IDisposable
     public Func<StoredObject, bool> Filter { get; }
     public ChannelReader<WatchEvent> Events => _channel.Reader;
 
-    /// <summary>Offers an event; translates it for the filter (selector) like the watch cache does.</summary>
+    /// <summary>Offers an event; it is queued if <see cref="Translate"/> keeps it.</summary>
     public void Offer(WatchEvent e)
+    {
+        if (Translate(e) is { } translated)
+        {
+            _channel.Writer.TryWrite(translated);
+        }
+    }
+
+    /// <summary>
+    /// The event as this watch sees it, or null: other resources and namespaces are dropped, and through the filter
+    /// (selector) an object that leaves the selection is DELETED and one that enters it is ADDED, as the watch cache does.
+    /// </summary>
+    public WatchEvent? Translate(WatchEvent e)
     {
         if (e.Object.Resource != Resource || (Namespace is not null && e.Object.Namespace != Namespace))
         {
-            return;
+            return null;
         }
         var now = Filter(e.Object);
         var before = e.Previous is not null && Filter(e.Previous);
-        WatchEvent? translated = e.Type switch
+        return e.Type switch
         {
             WatchEventType.Added => now ? e : null,
             WatchEventType.Deleted => now ? e : null,
@@ -40,10 +52,6 @@ internal sealed class WatchSubscription : IDisposable
             _ when before => e with { Type = WatchEventType.Deleted },
             _ => null,
         };
-        if (translated is not null)
-        {
-            _channel.Writer.TryWrite(translated);
-        }
     }
 
     public void Complete() => _channel.Writer.TryComplete();
