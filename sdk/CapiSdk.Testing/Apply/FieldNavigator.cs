@@ -20,16 +20,24 @@ internal static class FieldNavigator
         return true;
     }
 
+    /// <summary>
+    /// Removes the node at <paramref name="path"/>. A list or map that this leaves empty is dropped from its parent
+    /// object, as structured-merge-diff leaves it null and pruning then removes it.
+    /// </summary>
     public static void Remove(JsonObject root, string path)
     {
         var segs = FieldPath.Segments(path);
         JsonNode? node = root;
+        JsonObject? parent = null;
+        string? parentKey = null;
         for (var i = 0; i < segs.Length - 1; i++)
         {
+            var container = node;
             if (!TryStep(node, segs[i], out node, out _))
             {
                 return;
             }
+            (parent, parentKey) = container is JsonObject po && segs[i].StartsWith("f:", StringComparison.Ordinal) ? (po, segs[i][2..]) : (null, null);
         }
         var last = segs[^1];
         if (!TryStep(node, last, out _, out var index))
@@ -40,9 +48,17 @@ internal static class FieldNavigator
         {
             case JsonObject o:
                 o.Remove(last[2..]);
+                if (o.Count == 0 && parent is not null && parent != root)
+                {
+                    parent.Remove(parentKey!);
+                }
                 break;
             case JsonArray a:
                 a.RemoveAt(index);
+                if (a.Count == 0 && parent is not null)
+                {
+                    parent.Remove(parentKey!);
+                }
                 break;
         }
     }

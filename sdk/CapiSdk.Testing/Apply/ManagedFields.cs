@@ -124,12 +124,18 @@ internal sealed class ManagedFields
         var mine = Entry(manager, "Apply", subresource, apiVersion);
         var dropped = mine.Fields.Where(p => !appliedPaths.Contains(p)).ToList();
         ApplyMerger.MergeRoot(live, applied, schema);
-        foreach (var p in dropped.OrderByDescending(p => p.Length))
+        var removed = new List<string>();
+        foreach (var p in dropped.OrderBy(p => FieldPath.Segments(p).Length))
         {
+            if (removed.Exists(r => FieldPath.IsUnder(p, r)))
+            {
+                continue;
+            }
             var ownedElsewhere = Entries.Any(e => e != mine && e.Fields.Any(f => FieldPath.IsUnder(f, p)));
             if (!ownedElsewhere && !appliedPaths.Any(a => FieldPath.IsUnder(a, p)))
             {
                 FieldNavigator.Remove(live, p);
+                removed.Add(p);
             }
         }
         mine.Fields.Clear();

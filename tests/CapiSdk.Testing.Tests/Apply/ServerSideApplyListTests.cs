@@ -1,0 +1,62 @@
+using CapiSdk.Testing.Tests.Support;
+
+namespace CapiSdk.Testing.Tests.Apply;
+
+public sealed class ServerSideApplyListTests
+{
+    private static string Config(string spec) =>
+        $$"""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1"},"spec":{{spec}}}""";
+
+    [Fact]
+    public async Task Apply_that_drops_a_list_map_item_removes_it_when_no_one_else_owns_it()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","ports":[{"name":"http","port":80},{"name":"metrics","port":9090}]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        var applied = await client.PatchAsync("w1", Config("""{"color":"red","ports":[{"name":"http","port":80}]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        Assert.Equal(["http"], applied["spec"]!["ports"]!.AsArray().Select(p => (string)p!["name"]!).ToList());
+    }
+
+    [Fact]
+    public async Task Apply_that_drops_a_list_map_item_another_manager_also_applied_keeps_it()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","ports":[{"name":"http","port":80}]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+        await client.PatchAsync("w1", Config("""{"ports":[{"name":"http","port":80}]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "bob");
+
+        var applied = await client.PatchAsync("w1", Config("""{"color":"red"}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        Assert.Equal(80, (int)applied["spec"]!["ports"]![0]!["port"]!);
+    }
+
+    [Fact]
+    public async Task Atomic_list_is_one_field_so_a_different_list_from_another_manager_conflicts()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","config":{"args":["a"]}}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+        await client.PatchAsync("w1", Config("""{"color":"red"}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "carol");
+
+        var status = await Widgets.FailsAsync(() => client.PatchAsync("w1", Config("""{"config":{"args":["b"]}}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "bob"));
+
+        Assert.Equal(".spec.config.args", (string?)status.Details!["causes"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task Applying_an_empty_spec_removes_every_field_the_manager_alone_owned()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("w1"));
+        await client.PatchAsync("w1", Config("""{"owner":"a@example.com","tags":["x"]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        var applied = await client.PatchAsync("w1", Config("{}"), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        Assert.Null(applied["spec"]!["owner"]);
+        Assert.Null(applied["spec"]!["tags"]);
+        Assert.Equal("red", (string?)applied["spec"]!["color"]);
+    }
+}
