@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace CapiSdk.Samples.Tests.Infrastructure;
+
+/// <summary>
+/// Packs CapiSdk, CapiSdk.Generator and CapiSdk.Testing once per test run into artifacts/packages (the local feed
+/// of the repository's nuget.config), with a version no earlier run used: NuGet never re-reads a version it has
+/// in its global packages folder, so re-packing 0.1.0 would test a stale copy. Removes them again afterwards.
+/// </summary>
+public sealed class PackedPackages : IAsyncLifetime
+{
+    public static readonly string[] Ids = ["CapiSdk", "CapiSdk.Generator", "CapiSdk.Testing"];
+
+    private static readonly string[] Projects = ["sdk/CapiSdk", "generator/CapiSdk.Generator", "sdk/CapiSdk.Testing"];
+
+    public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+    public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Repository.PackageFeed, $"{id}.{Version}.{extension}");
+
+    /// <summary>Runs a sample as its README says, building it against the packed packages.</summary>
+    public Task<(int ExitCode, string Output)> RunSampleAsync(string sample) =>
+        DotNetCli.RunAsync(Repository.Root, "run", "--project", "samples/" + sample, "-p:CapiSdkPackageVersion=" + Version);
+
+    /// <summary>The package versions a sample's last restore resolved, from its project.assets.json.</summary>
+    public static string RestoredAssets(string sample) =>
+        File.ReadAllText(Path.Combine(Repository.Root, "samples", sample, "obj", "project.assets.json"));
+
+    public async Task InitializeAsync()
+    {
+        foreach (var project in Projects)
+        {
+            var (exitCode, output) = await DotNetCli.RunAsync(Repository.Root, "pack", project, "-c", "Release", "-o", Repository.PackageFeed, "-p:Version=" + Version);
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException(output);
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in Ids)
+        {
+            File.Delete(PackagePath(id));
+            File.Delete(PackagePath(id, "snupkg"));
+            var cached = Path.Combine(globalPackages, id.ToLowerInvariant(), Version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,103 @@
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using CapiSdk.Samples.Tests.Infrastructure;
+
+namespace CapiSdk.Samples.Tests;
+
+/// <summary>What <c>dotnet pack</c> writes for each package: the metadata, files and symbols a user relies on.</summary>
+[Collection(PackagesCollection.Name)]
+public sealed class PackageTests(PackedPackages packages)
+{
+    public static TheoryData<string> Ids => new(PackedPackages.Ids);
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_package_has_its_version_readme_license_and_repository(string id)
+    {
+        using var package = ZipFile.OpenRead(packages.PackagePath(id));
+        var metadata = Metadata(package);
+
+        Assert.Equal(id, Value(metadata, "id"));
+        Assert.Equal(packages.Version, Value(metadata, "version"));
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.NotNull(package.GetEntry("README.md"));
+        var license = Element(metadata, "license");
+        Assert.Equal(("expression", "Apache-2.0"), ((string?)license.Attribute("type"), license.Value));
+        var repository = Element(metadata, "repository");
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? "");
+    }
+
+    [Theory]
+    [InlineData("CapiSdk")]
+    [InlineData("CapiSdk.Testing")]
+    public void A_library_package_has_a_symbol_package_with_its_pdb(string id)
+    {
+        using var symbols = ZipFile.OpenRead(packages.PackagePath(id, "snupkg"));
+
+        Assert.NotNull(symbols.GetEntry($"lib/net10.0/{id}.pdb"));
+    }
+
+    [Fact]
+    public void The_generator_package_is_an_analyzer_with_its_pdb_embedded_and_no_dependencies()
+    {
+        using var package = ZipFile.OpenRead(packages.PackagePath("CapiSdk.Generator"));
+        var metadata = Metadata(package);
+        var generator = package.GetEntry("analyzers/dotnet/cs/CapiSdk.Generator.dll")!;
+        using var stream = new MemoryStream();
+        using (var entry = generator.Open())
+        {
+            entry.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+
+        Assert.Equal("true", Value(metadata, "developmentDependency"));
+        Assert.NotNull(package.GetEntry("analyzers/dotnet/cs/YamlDotNet.dll"));
+        Assert.NotNull(package.GetEntry("build/CapiSdk.Generator.props"));
+        Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.Empty(metadata.Descendants(metadata.Name.Namespace + "dependency"));
+        Assert.Contains(pe.ReadDebugDirectory(), d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+        Assert.False(File.Exists(packages.PackagePath("CapiSdk.Generator", "snupkg")));
+    }
+
+    [Fact]
+    public void CapiSdk_depends_on_KubernetesClient_and_not_on_the_generator_it_was_built_with()
+    {
+        using var package = ZipFile.OpenRead(packages.PackagePath("CapiSdk"));
+
+        var dependencies = Metadata(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
+
+        Assert.Contains("KubernetesClient", dependencies);
+        Assert.DoesNotContain("CapiSdk.Generator", dependencies);
+    }
+
+    [Fact]
+    public void CapiSdk_ships_the_CRDs_its_models_come_from_as_content_copied_to_the_output()
+    {
+        using var package = ZipFile.OpenRead(packages.PackagePath("CapiSdk"));
+        var crds = Path.Combine(Repository.Root, "crds");
+        var expected = Directory.GetFiles(crds, "*.yaml", SearchOption.AllDirectories)
+            .Select(f => "contentFiles/any/any/crds/" + Path.GetRelativePath(crds, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+        var shipped = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("contentFiles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var files = Metadata(package).Descendants().Where(e => e.Name.LocalName == "files").ToList();
+
+        Assert.Equal(expected, shipped);
+        Assert.All(files, f => Assert.Equal(("None", "true"), ((string?)f.Attribute("buildAction"), (string?)f.Attribute("copyToOutput"))));
+    }
+
+    private static XElement Metadata(ZipArchive package)
+    {
+        var nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = nuspec.Open();
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static XElement Element(XElement metadata, string name) => metadata.Elements().Single(e => e.Name.LocalName == name);
+
+    private static string Value(XElement metadata, string name) => Element(metadata, name).Value;
+}
