@@ -32,7 +32,7 @@ internal static class FieldPath
             }
             else
             {
-                sb.Append('[').Append(s[2..]).Append(']');
+                sb.Append("[=").Append(s[2..]).Append(']');
             }
         }
         return sb.ToString();

@@ -203,10 +203,21 @@ internal sealed class ObjectWriter
 
     private static ApiException ConflictError(ResourceType t, string name, List<ApplyConflict> conflicts)
     {
-        var lines = conflicts.Select(c => $"{c.Message}: {FieldPath.Display(c.Path)}").ToList();
-        var message = conflicts.Count == 1
-            ? $"Apply failed with 1 conflict: {lines[0]}"
-            : $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}";
+        string message;
+        if (conflicts.Count == 1)
+        {
+            message = $"Apply failed with 1 conflict: {conflicts[0].Message}: {FieldPath.Display(conflicts[0].Path)}";
+        }
+        else
+        {
+            var lines = new List<string>();
+            foreach (var group in conflicts.GroupBy(c => c.Message).OrderBy(g => g.First().Manager, StringComparer.Ordinal))
+            {
+                lines.Add(group.Key.Replace("conflict with", "conflicts with", StringComparison.Ordinal) + ":");
+                lines.AddRange(group.Select(c => "- " + FieldPath.Display(c.Path)));
+            }
+            message = $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}";
+        }
         var details = new JsonObject { ["name"] = name };
         if (t.Group.Length > 0)
         {

@@ -59,4 +59,44 @@ public sealed class ServerSideApplyListTests
         Assert.Null(applied["spec"]!["tags"]);
         Assert.Equal("red", (string?)applied["spec"]!["color"]);
     }
+
+    [Fact]
+    public async Task Several_conflicts_are_listed_per_manager_as_the_real_server_words_them()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","replicas":2}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        var status = await Widgets.FailsAsync(() => client.PatchAsync("w1", Config("""{"color":"blue","replicas":3}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "bob"));
+
+        Assert.Equal("Apply failed with 2 conflicts: conflicts with \"alice\":\n- .spec.color\n- .spec.replicas", status.Message);
+        Assert.Equal(2, status.Details!["causes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Labels_applied_by_two_managers_are_removed_only_by_their_owner()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        string WithLabels(string labels) => $$$"""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1","labels":{{{labels}}}},"spec":{"color":"red"}}""";
+        await client.PatchAsync("w1", WithLabels("""{"a":"1"}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+        await client.PatchAsync("w1", WithLabels("""{"b":"2"}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "bob");
+
+        var applied = await client.PatchAsync("w1", WithLabels("{}"), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        Assert.Equal("""{"b":"2"}""", applied["metadata"]!["labels"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Set_items_appear_in_conflict_paths_with_their_value()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.PatchAsync("w1", Config("""{"color":"red","tags":["a"]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        var applied = await client.PatchAsync("w1", Config("""{"tags":["a","b"]}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "bob");
+
+        var bob = applied["metadata"]!["managedFields"]!.AsArray().Single(e => (string?)e!["manager"] == "bob")!;
+        Assert.Equal("""{"f:spec":{"f:tags":{"v:\u0022a\u0022":{},"v:\u0022b\u0022":{}}}}""", bob["fieldsV1"]!.ToJsonString());
+    }
 }

@@ -200,6 +200,24 @@ public sealed class DeleteTests
         Assert.Equal("widgets.example.com", collected.Resource);
     }
 
+    [Fact]
+    public async Task Dependents_of_an_owner_held_by_a_finalizer_stay_until_the_owner_is_really_gone()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        var o = Widgets.New("owner");
+        o["metadata"]!["finalizers"] = new JsonArray("example.com/hold");
+        var owner = await client.CreateAsync(o);
+        await client.CreateAsync(Dependent("child", owner, block: false));
+
+        await client.DeleteWidgetAsync("owner");
+        var whileHeld = await client.GetWidgetAsync("child");
+        await client.PatchAsync("owner", """{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch);
+
+        Assert.Null(whileHeld["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(404, (await Widgets.FailsAsync(() => client.GetWidgetAsync("child"))).Code);
+    }
+
     private static JsonObject Dependent(string name, JsonObject owner, bool block)
     {
         var w = Widgets.New(name);
