@@ -156,4 +156,32 @@ public sealed class SchemaValidationTests
         Assert.Equal(422, status.Code);
         Assert.Contains("spec.replicas in body should be less than or equal to 10", status.Message);
     }
+
+    [Fact]
+    public async Task Defaults_apply_inside_list_items()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        var w = Widgets.New("w1");
+        w["spec"]!["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 80 });
+
+        var created = await client.CreateAsync(w);
+
+        Assert.Equal("TCP", (string?)created["spec"]!["ports"]![0]!["protocol"]);
+    }
+
+    [Fact]
+    public async Task Wrong_type_for_an_object_field_is_reported_on_that_field()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.Http();
+        var w = Widgets.New("w1");
+        w["spec"] = "not an object";
+
+        var (code, status, _) = await http.SendAsync(HttpMethod.Post, "/apis/example.com/v1/namespaces/default/widgets", w.ToJsonString());
+
+        Assert.Equal(422, code);
+        Assert.Equal("spec", (string?)status["details"]!["causes"]![0]!["field"]);
+        Assert.Equal("FieldValueTypeInvalid", (string?)status["details"]!["causes"]![0]!["reason"]);
+    }
 }
