@@ -142,6 +142,12 @@ public sealed class KubeApiServer : IAsyncDisposable
         Namespace = "default",
     };
 
+    /// <summary>
+    /// Compacts the history, as etcd compaction does on a cluster: a watch or list continue token from any
+    /// resourceVersion before now gets 410 Gone (Expired), forcing clients to relist. Open watches keep running.
+    /// </summary>
+    public void CompactHistory() => _store.Compact();
+
     /// <summary>A KubernetesClient <see cref="IKubernetes"/> talking to this server. The caller disposes it.</summary>
     /// <returns>A new client.</returns>
     public IKubernetes CreateClient() => new Kubernetes(CreateClientConfiguration());

@@ -174,6 +174,15 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>Drops the whole event history: watches and continue tokens from any earlier version get 410 Expired.</summary>
+    public void Compact()
+    {
+        lock (_gate)
+        {
+            _history.CompactTo(_revision);
+        }
+    }
+
     /// <summary>Ends every open watch (used on shutdown).</summary>
     public void CompleteAllWatches()
     {

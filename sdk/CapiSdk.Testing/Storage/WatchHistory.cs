@@ -18,6 +18,15 @@ internal sealed class WatchHistory
     /// <summary>Every event with a revision at or below this one has been forgotten.</summary>
     public long CompactedRevision { get; private set; }
 
+    /// <summary>Forgets every event up to <paramref name="revision"/>, as an etcd compaction does.</summary>
+    public void CompactTo(long revision)
+    {
+        Array.Clear(_ring);
+        _next = 0;
+        _count = 0;
+        CompactedRevision = Math.Max(CompactedRevision, revision);
+    }
+
     public void Add(WatchEvent e)
     {
         var old = _ring[_next];

@@ -166,4 +166,38 @@ public sealed class HookTests
         Assert.Equal(ChangeType.Deleted, deleted.Type);
         Assert.Equal("red", deleted.Object.GetProperty("spec").GetProperty("color").GetString());
     }
+
+    [Fact]
+    public async Task CompactHistory_makes_a_resumed_watch_get_410_Expired()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("a"));
+        var resumeFrom = server.ResourceVersion;
+        await client.CreateAsync(Widgets.New("b"));
+
+        server.CompactHistory();
+        using var http = server.Http();
+        using var watch = await http.WatchAsync($"/apis/example.com/v1/namespaces/default/widgets?watch=true&resourceVersion={resumeFrom}");
+        var e = await watch.NextAsync();
+
+        Assert.Equal("ERROR", e!.Value.Type);
+        Assert.Equal(410, (int)e.Value.Object["code"]!);
+    }
+
+    [Fact]
+    public async Task CompactHistory_keeps_watches_from_the_current_version_working()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        await client.CreateAsync(Widgets.New("a"));
+        server.CompactHistory();
+        var from = server.ResourceVersion;
+        await client.CreateAsync(Widgets.New("b"));
+        using var http = server.Http();
+
+        using var watch = await http.WatchAsync($"/apis/example.com/v1/namespaces/default/widgets?watch=true&resourceVersion={from}");
+
+        Assert.Equal("b", (string?)(await watch.NextAsync())!.Value.Object["metadata"]!["name"]);
+    }
 }
