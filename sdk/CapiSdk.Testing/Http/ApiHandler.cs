@@ -316,6 +316,26 @@ internal sealed class ApiHandler
             await WriteJsonAsync(ctx, 200, doc, ct).ConfigureAwait(false);
             return true;
         }
+        if (path == "openapi/v2")
+        {
+            // An empty OpenAPI v2 document: clients that still read v2 (client-side validation, older tools) find no
+            // schemas and skip validation instead of failing; kubectl itself uses /openapi/v3.
+            if (ctx.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.Ordinal))
+            {
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+                ctx.Response.ContentLength = 0;
+                return true;
+            }
+            await WriteJsonAsync(ctx, 200, new JsonObject
+            {
+                ["swagger"] = "2.0",
+                ["info"] = new JsonObject { ["title"] = "Kubernetes", ["version"] = "v1.32.0" },
+                ["paths"] = new JsonObject(),
+                ["definitions"] = new JsonObject(),
+            }, ct).ConfigureAwait(false);
+            return true;
+        }
         if (path is "healthz" or "readyz" or "livez")
         {
             ctx.Response.ContentType = "text/plain";

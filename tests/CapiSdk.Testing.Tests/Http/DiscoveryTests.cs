@@ -162,4 +162,17 @@ public sealed class DiscoveryTests
 
         Assert.Equal((Diagnostics.ChangeType.Deleted, "w1"), (gone.Type, gone.Name));
     }
+
+    [Fact]
+    public async Task OpenApi_v2_is_an_empty_swagger_document()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.Http();
+
+        var (code, doc, _) = await http.GetJsonAsync("/openapi/v2");
+
+        Assert.Equal(200, code);
+        Assert.Equal("2.0", (string?)doc["swagger"]);
+        Assert.Empty(doc["paths"]!.AsObject());
+    }
 }
