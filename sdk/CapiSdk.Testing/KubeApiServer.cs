@@ -68,6 +68,8 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// <param name="options">Port, CRDs and other settings; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
+    /// <exception cref="InvalidOperationException">A CRD given in the options is not a valid CustomResourceDefinition.</exception>
+    /// <exception cref="IOException">The port is in use, or a CRD file cannot be read.</exception>
     public static async Task<KubeApiServer> StartAsync(KubeApiServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new KubeApiServerOptions();
@@ -85,28 +87,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var changes = new ChangeFeed();
         store.AddListener(changes.OnStoreEvent);
 
-        var system = new WriteOptions("capisdk-testing", "Ignore", Force: false);
-        foreach (var ns in options.Namespaces)
-        {
-            writer.Create(BuiltInResources.Namespaces, BuiltInResources.Namespaces.Versions[0], "",
-                new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, system);
-        }
-        var crdTexts = new List<string>(options.CrdYaml);
-        foreach (var file in options.CrdFiles)
-        {
-            crdTexts.Add(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
-        }
-        foreach (var doc in crdTexts.SelectMany(YamlJson.ReadDocuments).OfType<JsonObject>())
-        {
-            if ((string?)doc["kind"] != "CustomResourceDefinition")
-            {
-                continue;
-            }
-            var type = await CrdSync.CheckAsync(doc, cancellationToken).ConfigureAwait(false);
-            CrdReader.CompleteCrd(doc, options.TimeProvider.GetUtcNow());
-            writer.Create(BuiltInResources.CustomResourceDefinitions, BuiltInResources.CustomResourceDefinitions.Versions[0], "", doc, system);
-            registry.Add(type);
-        }
+        await InitialState.SeedAsync(writer, registry, options, cancellationToken).ConfigureAwait(false);
 
         var watch = new WatchResponder(store, options.WatchBookmarkInterval);
         var handler = new ApiHandler(store, registry, writer, deleter, crds, watch, faults, latency, counters, stopping.Token);
@@ -121,16 +102,26 @@ public sealed class KubeApiServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
 
-        var owned = options.KubeconfigDirectory is null ? Path.Combine(Path.GetTempPath(), "capisdk-testing", Guid.NewGuid().ToString("N")) : null;
-        var directory = options.KubeconfigDirectory ?? owned!;
-        Directory.CreateDirectory(directory);
-        var kubeconfig = Path.Combine(directory, "kubeconfig");
-        await KubeconfigFile.WriteAsync(kubeconfig, baseAddress, cancellationToken).ConfigureAwait(false);
-        return new KubeApiServer(app, stopping, store, baseAddress, kubeconfig, owned, faults, latency, counters, changes);
+            var owned = options.KubeconfigDirectory is null ? Path.Combine(Path.GetTempPath(), "capisdk-testing", Guid.NewGuid().ToString("N")) : null;
+            var directory = options.KubeconfigDirectory ?? owned!;
+            Directory.CreateDirectory(directory);
+            var kubeconfig = Path.Combine(directory, "kubeconfig");
+            await KubeconfigFile.WriteAsync(kubeconfig, baseAddress, cancellationToken).ConfigureAwait(false);
+            return new KubeApiServer(app, stopping, store, baseAddress, kubeconfig, owned, faults, latency, counters, changes);
+        }
+        catch
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The KubernetesClient configuration for this server.</summary>

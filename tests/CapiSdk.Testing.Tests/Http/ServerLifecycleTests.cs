@@ -76,4 +76,24 @@ public sealed class ServerLifecycleTests
         Assert.Equal("default", config.Namespace);
         Assert.NotNull(list);
     }
+
+    [Fact]
+    public async Task Invalid_CRD_in_the_options_fails_start_naming_the_source()
+    {
+        var options = new KubeApiServerOptions();
+        options.CrdYaml.Add("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: wrong\nspec:\n  group: example.com\n  names: {plural: things, kind: Thing}\n  scope: Namespaced\n  versions: [{name: v1, served: true, storage: true}]\n");
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => KubeApiServer.StartAsync(options, TestContext.Token));
+
+        Assert.StartsWith("CrdYaml[0]: ", e.Message);
+        Assert.Contains("must be spec.names.plural+\".\"+spec.group", e.Message);
+    }
+
+    [Fact]
+    public async Task Start_on_a_port_in_use_fails_with_IOException()
+    {
+        await using var first = await TestServer.StartAsync();
+
+        await Assert.ThrowsAnyAsync<IOException>(() => KubeApiServer.StartAsync(new KubeApiServerOptions { Port = first.BaseAddress.Port }, TestContext.Token));
+    }
 }
