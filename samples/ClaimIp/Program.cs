@@ -78,6 +78,12 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 if (addressName is null)
 {
     Console.Error.WriteLine($"No IPAddress for claim {claimName} after {seconds} s: is an IPAM provider serving InClusterIPPool {poolName}?");
+    if (!keep)
+    {
+        await claims.DeleteAsync(@namespace, claimName);
+        Console.Error.WriteLine($"Deleted IPAddressClaim {claimName}.");
+    }
+
     return 1;
 }
 

@@ -66,7 +66,7 @@ if (changes is not null)
 }
 
 Console.WriteLine();
-Console.WriteLine($"{seen} events, {table.Count} clusters.");
+Console.WriteLine(seen == 0 ? $"No Clusters in namespace '{@namespace}', and no changes." : $"{seen} events, {table.Count} clusters.");
 return demo is not null && seen < maxEvents ? 1 : 0;
 
 string? Option(string name)
