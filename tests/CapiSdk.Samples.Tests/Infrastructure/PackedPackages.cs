@@ -29,7 +29,10 @@ public sealed class PackedPackages : IAsyncLifetime
     {
         foreach (var project in Projects)
         {
-            var (exitCode, output) = await DotNetCli.RunAsync(Repository.Root, "pack", project, "-c", "Release", "-o", Repository.PackageFeed, "-p:Version=" + Version);
+            // Release, optimized, under a configuration name of its own: its bin/ and obj/ folders are not the ones
+            // that Release or Debug builds running at the same time use (the generator's package test packs it too).
+            var (exitCode, output) = await DotNetCli.RunAsync(
+                Repository.Root, "pack", project, "-c", "SamplesTests", "-p:Optimize=true", "-o", Repository.PackageFeed, "-p:Version=" + Version);
             if (exitCode != 0)
             {
                 throw new InvalidOperationException(output);
