@@ -31,37 +31,37 @@ internal static class ApplyMerger
                 }
                 return co;
             case JsonArray aa when current is JsonArray ca && SchemaNode.ListType(schema) == "map":
-            {
-                var keys = SchemaNode.ListMapKeys(schema);
-                var result = new JsonArray(ca.Select(x => x?.DeepClone()).ToArray());
-                foreach (var item in aa.OfType<JsonObject>())
                 {
-                    var key = FieldSets.ItemKey(item, keys);
-                    var idx = result.Select((x, i) => (x, i)).FirstOrDefault(t => t.x is JsonObject xo && FieldSets.ItemKey(xo, keys) == key, (null, -1)).Item2;
-                    if (idx >= 0)
+                    var keys = SchemaNode.ListMapKeys(schema);
+                    var result = new JsonArray(ca.Select(x => x?.DeepClone()).ToArray());
+                    foreach (var item in aa.OfType<JsonObject>())
                     {
-                        var merged = Merge(result[idx], item, SchemaNode.Items(schema));
-                        result[idx] = merged is null ? null : merged.Parent is null ? merged : merged.DeepClone();
+                        var key = FieldSets.ItemKey(item, keys);
+                        var idx = result.Select((x, i) => (x, i)).FirstOrDefault(t => t.x is JsonObject xo && FieldSets.ItemKey(xo, keys) == key, (null, -1)).Item2;
+                        if (idx >= 0)
+                        {
+                            var merged = Merge(result[idx], item, SchemaNode.Items(schema));
+                            result[idx] = merged is null ? null : merged.Parent is null ? merged : merged.DeepClone();
+                        }
+                        else
+                        {
+                            result.Add(item.DeepClone());
+                        }
                     }
-                    else
-                    {
-                        result.Add(item.DeepClone());
-                    }
+                    return result;
                 }
-                return result;
-            }
             case JsonArray aa when current is JsonArray ca && SchemaNode.ListType(schema) == "set":
-            {
-                var result = new JsonArray(ca.Select(x => x?.DeepClone()).ToArray());
-                foreach (var item in aa)
                 {
-                    if (!result.Any(x => JsonNode.DeepEquals(x, item)))
+                    var result = new JsonArray(ca.Select(x => x?.DeepClone()).ToArray());
+                    foreach (var item in aa)
                     {
-                        result.Add(item?.DeepClone());
+                        if (!result.Any(x => JsonNode.DeepEquals(x, item)))
+                        {
+                            result.Add(item?.DeepClone());
+                        }
                     }
+                    return result;
                 }
-                return result;
-            }
             default:
                 return applied?.DeepClone();
         }

@@ -102,17 +102,17 @@ internal sealed class ApiHandler
         switch (verb)
         {
             case "get":
-            {
-                RejectTooLargeResourceVersion(ctx.Request.Query);
-                var o = _store.Get(t.Key, ns, r.Name!) ?? throw ApiException.NotFound(t, r.Name!);
-                if (r.Subresource is null && TableConverter.IsWanted(ctx.Request))
                 {
-                    await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [o.ToNode()], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
+                    RejectTooLargeResourceVersion(ctx.Request.Query);
+                    var o = _store.Get(t.Key, ns, r.Name!) ?? throw ApiException.NotFound(t, r.Name!);
+                    if (r.Subresource is null && TableConverter.IsWanted(ctx.Request))
+                    {
+                        await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [o.ToNode()], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
+                        return;
+                    }
+                    await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, apiVersion), ct).ConfigureAwait(false);
                     return;
                 }
-                await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, apiVersion), ct).ConfigureAwait(false);
-                return;
-            }
             case "list":
                 await ListResponder.WriteAsync(ctx, _store, r, ct).ConfigureAwait(false);
                 return;
@@ -120,88 +120,88 @@ internal sealed class ApiHandler
                 await _watch.ServeAsync(ctx, r, cut, _stopping).ConfigureAwait(false);
                 return;
             case "create":
-            {
-                var body = await BodyReader.ReadObjectAsync(ctx.Request, ct).ConfigureAwait(false);
-                if (t == BuiltInResources.CustomResourceDefinitions)
                 {
-                    await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
-                    CrdReader.CompleteCrd(body, DateTimeOffset.UtcNow);
-                }
-                var options = Options(ctx);
-                var result = _writer.Create(t, r.Version, ns, body, options);
-                await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                await WriteResultAsync(ctx, 201, result, apiVersion, ct).ConfigureAwait(false);
-                return;
-            }
-            case "update":
-            {
-                var body = await BodyReader.ReadObjectAsync(ctx.Request, ct).ConfigureAwait(false);
-                if (t == BuiltInResources.CustomResourceDefinitions && r.Subresource is null)
-                {
-                    await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
-                }
-                var options = Options(ctx);
-                var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, options);
-                await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                await WriteResultAsync(ctx, 200, result, apiVersion, ct).ConfigureAwait(false);
-                return;
-            }
-            case "patch":
-            {
-                var kind = PatchKindOf(ctx.Request.ContentType);
-                var text = await BodyReader.ReadTextAsync(ctx.Request, ct).ConfigureAwait(false);
-                var options = Options(ctx);
-                if (kind == PatchKind.Apply && string.IsNullOrEmpty(ctx.Request.Query["fieldManager"]))
-                {
-                    throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
-                }
-                if (kind != PatchKind.Apply && options.Force)
-                {
-                    throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
-                }
-                var result = _writer.Patch(t, r.Version, ns, r.Name!, r.Subresource, kind, text, options);
-                await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                await WriteResultAsync(ctx, result.Created ? 201 : 200, result, apiVersion, ct).ConfigureAwait(false);
-                return;
-            }
-            case "delete":
-            {
-                var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
-                var (obj, gone) = _deleter.Delete(t, ns, r.Name!, request);
-                if (gone && t == BuiltInResources.CustomResourceDefinitions)
-                {
-                    _crds.Remove(r.Name!);
-                }
-                if (t.IsCustom || t == BuiltInResources.Namespaces || t == BuiltInResources.CustomResourceDefinitions)
-                {
-                    await WriteBytesAsync(ctx, 200, ObjectJson.Render(obj, apiVersion), ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    var details = new JsonObject { ["name"] = r.Name, ["kind"] = t.Plural, ["uid"] = (string?)obj["metadata"]?["uid"] };
-                    if (t.Group.Length > 0)
+                    var body = await BodyReader.ReadObjectAsync(ctx.Request, ct).ConfigureAwait(false);
+                    if (t == BuiltInResources.CustomResourceDefinitions)
                     {
-                        details["group"] = t.Group;
+                        await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
+                        CrdReader.CompleteCrd(body, DateTimeOffset.UtcNow);
                     }
-                    await WriteJsonAsync(ctx, 200, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["details"] = details }, ct).ConfigureAwait(false);
+                    var options = Options(ctx);
+                    var result = _writer.Create(t, r.Version, ns, body, options);
+                    await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, 201, result, apiVersion, ct).ConfigureAwait(false);
+                    return;
                 }
-                return;
-            }
-            case "deletecollection":
-            {
-                var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
-                var (labels, fields) = QuerySelectors.Read(ctx.Request.Query, r);
-                var deleted = _deleter.DeleteCollection(t, r.Namespace, labels, fields, request);
-                var list = new JsonObject
+            case "update":
                 {
-                    ["apiVersion"] = apiVersion,
-                    ["kind"] = t.ListKind,
-                    ["metadata"] = new JsonObject { ["resourceVersion"] = _store.CurrentRevision.ToString(CultureInfo.InvariantCulture) },
-                    ["items"] = new JsonArray(deleted.Select(d => { d["apiVersion"] = apiVersion; return (JsonNode)d; }).ToArray()),
-                };
-                await WriteJsonAsync(ctx, 200, list, ct).ConfigureAwait(false);
-                return;
-            }
+                    var body = await BodyReader.ReadObjectAsync(ctx.Request, ct).ConfigureAwait(false);
+                    if (t == BuiltInResources.CustomResourceDefinitions && r.Subresource is null)
+                    {
+                        await CrdSync.CheckAsync(body, ct).ConfigureAwait(false);
+                    }
+                    var options = Options(ctx);
+                    var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, options);
+                    await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, 200, result, apiVersion, ct).ConfigureAwait(false);
+                    return;
+                }
+            case "patch":
+                {
+                    var kind = PatchKindOf(ctx.Request.ContentType);
+                    var text = await BodyReader.ReadTextAsync(ctx.Request, ct).ConfigureAwait(false);
+                    var options = Options(ctx);
+                    if (kind == PatchKind.Apply && string.IsNullOrEmpty(ctx.Request.Query["fieldManager"]))
+                    {
+                        throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+                    }
+                    if (kind != PatchKind.Apply && options.Force)
+                    {
+                        throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
+                    }
+                    var result = _writer.Patch(t, r.Version, ns, r.Name!, r.Subresource, kind, text, options);
+                    await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, result.Created ? 201 : 200, result, apiVersion, ct).ConfigureAwait(false);
+                    return;
+                }
+            case "delete":
+                {
+                    var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
+                    var (obj, gone) = _deleter.Delete(t, ns, r.Name!, request);
+                    if (gone && t == BuiltInResources.CustomResourceDefinitions)
+                    {
+                        _crds.Remove(r.Name!);
+                    }
+                    if (t.IsCustom || t == BuiltInResources.Namespaces || t == BuiltInResources.CustomResourceDefinitions)
+                    {
+                        await WriteBytesAsync(ctx, 200, ObjectJson.Render(obj, apiVersion), ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var details = new JsonObject { ["name"] = r.Name, ["kind"] = t.Plural, ["uid"] = (string?)obj["metadata"]?["uid"] };
+                        if (t.Group.Length > 0)
+                        {
+                            details["group"] = t.Group;
+                        }
+                        await WriteJsonAsync(ctx, 200, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["details"] = details }, ct).ConfigureAwait(false);
+                    }
+                    return;
+                }
+            case "deletecollection":
+                {
+                    var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
+                    var (labels, fields) = QuerySelectors.Read(ctx.Request.Query, r);
+                    var deleted = _deleter.DeleteCollection(t, r.Namespace, labels, fields, request);
+                    var list = new JsonObject
+                    {
+                        ["apiVersion"] = apiVersion,
+                        ["kind"] = t.ListKind,
+                        ["metadata"] = new JsonObject { ["resourceVersion"] = _store.CurrentRevision.ToString(CultureInfo.InvariantCulture) },
+                        ["items"] = new JsonArray(deleted.Select(d => { d["apiVersion"] = apiVersion; return (JsonNode)d; }).ToArray()),
+                    };
+                    await WriteJsonAsync(ctx, 200, list, ct).ConfigureAwait(false);
+                    return;
+                }
         }
     }
 

@@ -30,28 +30,28 @@ internal static class JsonPatch
                     doc = Add(doc, path, Value(op));
                     break;
                 case "move":
-                {
-                    var from = (string?)op["from"] ?? throw new PatchException("move operation is missing from");
-                    var value = Get(doc, from)?.DeepClone();
-                    Remove(doc, from);
-                    doc = Add(doc, path, value);
-                    break;
-                }
-                case "copy":
-                {
-                    var from = (string?)op["from"] ?? throw new PatchException("copy operation is missing from");
-                    doc = Add(doc, path, Get(doc, from)?.DeepClone());
-                    break;
-                }
-                case "test":
-                {
-                    var actual = Get(doc, path);
-                    if (!JsonNode.DeepEquals(actual, op["value"]))
                     {
-                        throw new PatchException($"testing value {path} failed: test failed", isTestFailure: true);
+                        var from = (string?)op["from"] ?? throw new PatchException("move operation is missing from");
+                        var value = Get(doc, from)?.DeepClone();
+                        Remove(doc, from);
+                        doc = Add(doc, path, value);
+                        break;
                     }
-                    break;
-                }
+                case "copy":
+                    {
+                        var from = (string?)op["from"] ?? throw new PatchException("copy operation is missing from");
+                        doc = Add(doc, path, Get(doc, from)?.DeepClone());
+                        break;
+                    }
+                case "test":
+                    {
+                        var actual = Get(doc, path);
+                        if (!JsonNode.DeepEquals(actual, op["value"]))
+                        {
+                            throw new PatchException($"testing value {path} failed: test failed", isTestFailure: true);
+                        }
+                        break;
+                    }
                 default:
                     throw new PatchException($"Unexpected kind: {kind}");
             }

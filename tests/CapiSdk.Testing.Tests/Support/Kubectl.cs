@@ -48,7 +48,7 @@ internal sealed class Kubectl(KubeApiServer server) : IDisposable
         var any = false;
         foreach (var c in args)
         {
-            if (c == '\'' )
+            if (c == '\'')
             {
                 quoted = !quoted;
                 any = true;
