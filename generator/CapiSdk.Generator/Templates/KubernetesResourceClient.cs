@@ -10,7 +10,7 @@ namespace CapiSdkRoot;
 /// </summary>
 /// <typeparam name="T">The kind.</typeparam>
 /// <typeparam name="TList">The kind's list type.</typeparam>
-public abstract class KubernetesResourceClient<T, TList>
+public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
     where T : class, global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
     where TList : class, global::k8s.Models.IItems<T>, global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>
 {
@@ -40,6 +40,18 @@ public abstract class KubernetesResourceClient<T, TList>
 
     /// <summary>Where the kind lives in the API.</summary>
     public ResourceDescriptor Resource { get; }
+
+    /// <inheritdoc/>
+    global::System.Collections.Generic.IAsyncEnumerable<T> IResourceClient<T>.ListAllAsync(string? @namespace, ListOptions? options, global::System.Threading.CancellationToken cancellationToken) =>
+        ListAllCoreAsync(@namespace, options, cancellationToken);
+
+    /// <inheritdoc/>
+    global::System.Collections.Generic.IAsyncEnumerable<WatchEvent<T>> IResourceClient<T>.WatchAsync(string? @namespace, WatchOptions? options, global::System.Threading.CancellationToken cancellationToken) =>
+        WatchCoreAsync(@namespace, options, cancellationToken);
+
+    /// <inheritdoc/>
+    global::System.Threading.Tasks.Task<T> IResourceClient<T>.GetAsync(string? @namespace, string name, global::System.Threading.CancellationToken cancellationToken) =>
+        GetCoreAsync(@namespace, name, null, cancellationToken);
 
     /// <summary>Reads one object.</summary>
     /// <exception cref="KubernetesNotFoundException">It does not exist.</exception>
@@ -84,10 +96,11 @@ public abstract class KubernetesResourceClient<T, TList>
     }
 
     /// <summary>
-    /// Watches objects as a stream of typed events that does not end until cancelled: a cut stream or a
-    /// server error is resumed from the last resourceVersion seen (bookmarks included), with backoff; when
-    /// that version is too old (410 Gone) the objects are listed again and the differences are delivered as
-    /// events, deletes missed in between included.
+    /// Watches objects as a stream of typed events that does not end until cancelled. Without a starting
+    /// resourceVersion it first lists the current objects (as Added events, then a Bookmark carrying the list's
+    /// resourceVersion: the stream is "synced" there). A cut stream or a server error is resumed from the last
+    /// resourceVersion seen (bookmarks included), with backoff; when that version is too old (410 Gone) the
+    /// objects are listed again and the differences are delivered as events, deletes missed in between included.
     /// </summary>
     protected async global::System.Collections.Generic.IAsyncEnumerable<WatchEvent<T>> WatchCoreAsync(
         string? @namespace,
@@ -98,7 +111,8 @@ public abstract class KubernetesResourceClient<T, TList>
         var known = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
         var resourceVersion = options.ResourceVersion;
         var delay = options.InitialRetryDelay;
-        var relist = false;
+        var relist = resourceVersion is null;
+        var announceSync = relist;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -127,6 +141,16 @@ public abstract class KubernetesResourceClient<T, TList>
 
                 resourceVersion = listVersion;
                 relist = false;
+                if (announceSync)
+                {
+                    announceSync = false;
+                    if (options.IncludeBookmarks)
+                    {
+                        var marker = global::System.Text.Json.JsonSerializer.Deserialize("{}", _type)!;
+                        marker.Metadata = new global::k8s.Models.V1ObjectMeta { ResourceVersion = listVersion };
+                        yield return new WatchEvent<T>(global::k8s.WatchEventType.Bookmark, marker);
+                    }
+                }
             }
 
             global::System.Net.Http.HttpResponseMessage? response = null;

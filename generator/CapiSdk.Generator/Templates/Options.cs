@@ -35,8 +35,8 @@ public sealed record WatchOptions
     public string? FieldSelector { get; init; }
 
     /// <summary>
-    /// Start after this resourceVersion. Null starts with the current objects (as <c>ADDED</c> events) and
-    /// then their changes.
+    /// Start after this resourceVersion. Null starts with the current objects, listed, as <c>ADDED</c> events,
+    /// then a bookmark with the list's resourceVersion (seen when <see cref="IncludeBookmarks"/> is set), then changes.
     /// </summary>
     public string? ResourceVersion { get; init; }
 

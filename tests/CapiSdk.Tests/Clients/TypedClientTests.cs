@@ -133,6 +133,32 @@ public sealed class TypedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_watch_without_a_resourceVersion_lists_first_then_marks_the_sync_with_a_bookmark()
+    {
+        using var cancel = new CancellationTokenSource(Timeout);
+        await _clusters.CreateAsync(NewCluster("existing1"));
+        await _clusters.CreateAsync(NewCluster("existing2"));
+        var events = _clusters.WatchAsync("default", new WatchOptions { IncludeBookmarks = true }, cancel.Token).GetAsyncEnumerator(cancel.Token);
+
+        var first = new List<string>();
+        while (await events.MoveNextAsync() && events.Current.Type != WatchEventType.Bookmark)
+        {
+            first.Add(events.Current.Type + ":" + events.Current.Object.Metadata.Name);
+        }
+
+        Assert.Equal(new[] { "Added:existing1", "Added:existing2" }, first.Order());
+        Assert.False(string.IsNullOrEmpty(events.Current.Object.Metadata.ResourceVersion));
+        Assert.Equal(1, _server.Counters.Count("list", "clusters"));
+        await _clusters.CreateAsync(NewCluster("later"));
+        while (await events.MoveNextAsync() && events.Current.Type == WatchEventType.Bookmark)
+        {
+        }
+
+        Assert.Equal((WatchEventType.Added, "later"), (events.Current.Type, events.Current.Object.Metadata.Name));
+        await events.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Watch_resumes_after_the_stream_is_cut_without_losing_or_repeating_events()
     {
         using var cancel = new CancellationTokenSource(Timeout);
@@ -140,7 +166,10 @@ public sealed class TypedClientTests : IAsyncLifetime
         var events = _clusters.WatchAsync("default", cancellationToken: cancel.Token).GetAsyncEnumerator(cancel.Token);
         var seen = new List<string>();
 
-        for (var i = 0; i < 6; i++)
+        await _clusters.CreateAsync(NewCluster("r0"));
+        Assert.True(await events.MoveNextAsync());
+        seen.Add(events.Current.Type + ":" + events.Current.Object.Metadata.Name);
+        for (var i = 1; i < 6; i++)
         {
             await _clusters.CreateAsync(NewCluster("r" + i));
         }
