@@ -362,6 +362,10 @@ internal sealed class ObjectWriter
                 next["status"] = s.DeepClone();
             }
         }
+        if ((string?)next["metadata"]?["uid"] is { Length: > 0 } uid && uid != cur.Uid)
+        {
+            throw ApiException.Conflict(t, cur.Name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {cur.Uid}");
+        }
         ObjectRules.KeepSystemMetadata(curNode, next);
         var name = cur.Name;
         if (t == BuiltInResources.Namespaces)

@@ -132,4 +132,20 @@ public sealed class UpdateTests
         Assert.True((bool)updated["status"]!["ready"]!);
         Assert.Equal(2, (long)updated["metadata"]!["generation"]!);
     }
+
+    [Fact]
+    public async Task Update_carrying_another_objects_uid_returns_409_Conflict()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        var old = await client.CreateAsync(Widgets.New("w1"));
+        await client.DeleteWidgetAsync("w1");
+        await client.CreateAsync(Widgets.New("w1"));
+        old["metadata"]!.AsObject().Remove("resourceVersion");
+
+        var status = await Widgets.FailsAsync(() => client.ReplaceAsync(old));
+
+        Assert.Equal(409, status.Code);
+        Assert.Contains("Precondition failed: UID in precondition", status.Message);
+    }
 }
