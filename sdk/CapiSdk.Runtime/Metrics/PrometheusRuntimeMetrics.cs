@@ -86,7 +86,7 @@ public sealed class PrometheusRuntimeMetrics : IRuntimeMetrics
 
     /// <summary>
     /// Creates metrics of your own in <see cref="Registry"/>, so they are served on <c>/metrics</c> next to the
-    /// runtime's: <c>metrics.Factory.CreateCounter("widgets_resized_total", "Widgets resized", "namespace")</c>.
+    /// runtime's: <c>metrics.Factory.CreateCounter("widgets_resized_total", "Widgets resized", ["namespace"])</c>.
     /// </summary>
     public IMetricFactory Factory { get; }
 
