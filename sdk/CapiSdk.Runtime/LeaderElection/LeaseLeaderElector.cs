@@ -32,6 +32,7 @@ public sealed class LeaseLeaderElector : IHostedService, IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private volatile bool _isLeader;
+    private volatile bool _stoppedHolding;
 
     private string? _observedRecord;
     private long _observedAt;
@@ -143,7 +144,10 @@ public sealed class LeaseLeaderElector : IHostedService, IAsyncDisposable
         lock (_gate)
         {
             loop = _loop;
-            _stop?.Cancel();
+            if (_stop is { IsCancellationRequested: false })
+            {
+                _stop.Cancel();
+            }
         }
 
         if (loop is null)
@@ -151,8 +155,12 @@ public sealed class LeaseLeaderElector : IHostedService, IAsyncDisposable
             return;
         }
 
-        await loop.ConfigureAwait(false);
+        // Leadership ends before anything else, so reconciling stops at once; the loop may still finish an
+        // acquisition it had started, which ends the same way once it returns.
         var wasLeader = _isLeader;
+        EndTerm("stopping");
+        await loop.ConfigureAwait(false);
+        wasLeader |= _isLeader || _stoppedHolding;
         EndTerm("stopping");
         if (wasLeader && _options.ReleaseOnStop)
         {
@@ -184,6 +192,13 @@ public sealed class LeaseLeaderElector : IHostedService, IAsyncDisposable
                 }
 
                 var renewedAt = Stopwatch.GetTimestamp();
+                if (stop.IsCancellationRequested)
+                {
+                    // Acquired while stopping: StopAsync releases it.
+                    _stoppedHolding = true;
+                    return;
+                }
+
                 BeginTerm();
                 await LeadAsync(renewedAt, stop).ConfigureAwait(false);
             }
