@@ -1,0 +1,39 @@
+namespace CapiSdk.Runtime.Hosting;
+
+/// <summary>
+/// The runtime's settings, bound from the configuration section <c>CapiSdk:Runtime</c> (appsettings.json,
+/// environment variables such as <c>CapiSdk__Runtime__Namespace</c>, or command-line flags such as
+/// <c>--CapiSdk:Runtime:Namespace=default</c>).
+/// </summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>The configuration section bound.</summary>
+    public const string SectionName = "CapiSdk:Runtime";
+
+    /// <summary>The namespace to watch for namespaced kinds; empty or null for all namespaces.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>The default number of reconciles each controller runs at once.</summary>
+    public int MaxConcurrentReconciles { get; set; } = 1;
+
+    /// <summary>How often informers deliver every object again to controllers; null for never.</summary>
+    public TimeSpan? ResyncPeriod { get; set; }
+
+    /// <summary>The first retry delay of a failed key (doubles per failure).</summary>
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The longest retry delay of a failed key.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(1000);
+
+    /// <summary>Overall retries per second per controller.</summary>
+    public double RetriesPerSecond { get; set; } = 10;
+
+    /// <summary>Retries allowed at once before <see cref="RetriesPerSecond"/> applies.</summary>
+    public int RetryBurst { get; set; } = 100;
+
+    /// <summary>The kubeconfig file when not running in a cluster; null for <c>KUBECONFIG</c> or <c>~/.kube/config</c>.</summary>
+    public string? Kubeconfig { get; set; }
+
+    /// <summary>The kubeconfig context; null for the current one.</summary>
+    public string? Context { get; set; }
+}
