@@ -123,6 +123,7 @@ public sealed class LeaseLeaderElectorTests
         var ct = TestTimeout.Token();
         await using var server = await KubeApiServer.StartAsync(new KubeApiServerOptions(), ct);
         using var k8s = server.CreateClient();
+        using var changes = server.Changes.Subscribe();
         await using var a = new LeaseLeaderElector(k8s, Fast("a", releaseOnStop: false));
         await using var b = new LeaseLeaderElector(k8s, Fast("b"));
         await a.StartAsync(ct);
@@ -132,9 +133,25 @@ public sealed class LeaseLeaderElectorTests
         var stopped = Stopwatch.StartNew();
         await a.StopAsync(ct);
         await b.WaitForLeadershipAsync(ct);
+        var waited = stopped.Elapsed;
+        DateTime? lastRenewalByA = null;
+        ResourceChange change;
+        do
+        {
+            change = await changes.WaitForAsync(c => c.Resource.StartsWith("leases", StringComparison.Ordinal), ct);
+            if (Holder(change) == "a")
+            {
+                lastRenewalByA = change.Object.GetProperty("spec").GetProperty("renewTime").GetDateTime();
+            }
+        }
+        while (Holder(change) != "b");
+        var acquiredByB = change.Object.GetProperty("spec").GetProperty("acquireTime").GetDateTime();
 
-        // a renewed at most one retry period before it stopped; b must not lead before that renewal expired.
-        Assert.True(stopped.Elapsed >= LeaseDuration - TimeSpan.FromSeconds(0.2), $"the standby led {stopped.Elapsed} after the leader stopped");
+        // a renewed at most one retry period before it stopped; b must not lead before that renewal expired,
+        // as b's own clock and the Lease's record both show.
+        Assert.True(waited >= LeaseDuration - TimeSpan.FromSeconds(0.2), $"the standby led {waited} after the leader stopped");
+        Assert.NotNull(lastRenewalByA);
+        Assert.True(acquiredByB - lastRenewalByA.Value >= LeaseDuration - TimeSpan.FromMilliseconds(10), $"b acquired at {acquiredByB:O}, a last renewed at {lastRenewalByA:O}");
     }
 
     [Fact]
