@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Metrics;
 using k8s;
 using k8s.Autorest;
@@ -15,9 +16,10 @@ namespace CapiSdk.Runtime.LeaderElection;
 /// it has not seen it change for the lease duration; the leader renews every retry period and gives leadership up
 /// (cancelling <see cref="LeadershipLost"/>) the moment it sees another holder or cannot renew within the renew
 /// deadline; a graceful <see cref="StopAsync"/> releases the Lease so a standby takes over at its next retry.
-/// Writes use the Lease's resourceVersion, so two candidates can never both win one round.
+/// Writes use the Lease's resourceVersion, so two candidates can never both win one round. It is the
+/// <see cref="ILeadershipGate"/> the <see cref="ControllerManager"/> waits on when leader election is on.
 /// </summary>
-public sealed class LeaseLeaderElector : IHostedService, IAsyncDisposable
+public sealed class LeaseLeaderElector : ILeadershipGate, IHostedService, IAsyncDisposable
 {
     private static readonly CancellationToken NotLeading = new(canceled: true);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.LeaderElection;
 using CapiSdk.Runtime.Metrics;
 using CapiSdk.Runtime.Tests.Support2;
@@ -199,6 +200,25 @@ public sealed class LeaseLeaderElectorTests
 
         Assert.False(a.IsLeader);
         Assert.True(taken.Elapsed < TimeSpan.FromSeconds(2), $"leadership ended {taken.Elapsed} after the lease was taken, not at the next renewal");
+    }
+
+    [Fact]
+    public async Task Stopping_cancels_the_term_token_the_controller_manager_waited_for()
+    {
+        var ct = TestTimeout.Token();
+        await using var server = await KubeApiServer.StartAsync(new KubeApiServerOptions(), ct);
+        using var k8s = server.CreateClient();
+        await using var a = new LeaseLeaderElector(k8s, Fast("a"));
+        ILeadershipGate gate = a;
+        await a.StartAsync(ct);
+        var term = await gate.WaitForLeadershipAsync(ct);
+        var liveWhileLeading = !term.IsCancellationRequested;
+
+        await a.StopAsync(ct);
+
+        Assert.True(liveWhileLeading);
+        Assert.True(term.IsCancellationRequested);
+        Assert.False(a.IsLeader);
     }
 
     [Fact]
