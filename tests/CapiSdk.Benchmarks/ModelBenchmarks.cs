@@ -57,6 +57,26 @@ public class ModelBenchmarks
         return cluster["status"]!["phase"]!.GetValue<string>().Length + topology["classRef"]!["name"]!.GetValue<string>().Length + topology["variables"]!.AsArray().Count;
     }
 
+    [Benchmark(Description = "Typed update: read, set endpoint and a variable, write")]
+    public byte[] TypedUpdate()
+    {
+        var cluster = JsonSerializer.Deserialize(_utf8, CrdJsonContext.Default.ClusterV1Beta2)!;
+        cluster.Spec.ControlPlaneEndpoint = new ClusterSpecControlPlaneEndpoint { Host = "10.0.0.43", Port = 6443 };
+        cluster.Spec.Topology!.Variables![0].Value = JsonValue.Create("10.0.0.43");
+        return JsonSerializer.SerializeToUtf8Bytes(cluster, CrdJsonContext.Default.ClusterV1Beta2);
+    }
+
+    [Benchmark(Description = "Untyped update (KubernetesJson → JsonElement → JsonNode → write)")]
+    public string UntypedUpdate()
+    {
+        var element = (JsonElement)k8s.KubernetesJson.Deserialize<object>(_text);
+        var cluster = JsonObject.Create(element)!;
+        var spec = cluster["spec"]!;
+        spec["controlPlaneEndpoint"] = new JsonObject { ["host"] = "10.0.0.43", ["port"] = 6443 };
+        spec["topology"]!["variables"]![0]!["value"] = "10.0.0.43";
+        return k8s.KubernetesJson.Serialize(cluster);
+    }
+
     [Benchmark(Description = "Typed write (CrdJsonContext)")]
     public byte[] TypedWrite() => JsonSerializer.SerializeToUtf8Bytes(_typed, CrdJsonContext.Default.ClusterV1Beta2);
 

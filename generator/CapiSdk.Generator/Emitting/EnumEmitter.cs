@@ -82,8 +82,20 @@ internal static class EnumEmitter
         writer.Doc("Reads and writes the value as a JSON string.");
         writer.Open("internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">");
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-        writer.Line("    new(reader.GetString() ?? string.Empty);");
+        writer.Line("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line("{");
+        foreach (var member in type.Members)
+        {
+            // Known values come back as the shared instances: no string is allocated for them.
+            writer.Line("    if (reader.ValueTextEquals(" + SourceWriter.Literal(member.Value) + "u8))");
+            writer.Line("    {");
+            writer.Line("        return " + member.Name + ";");
+            writer.Line("    }");
+            writer.Line();
+        }
+
+        writer.Line("    return new(reader.GetString() ?? string.Empty);");
+        writer.Line("}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");

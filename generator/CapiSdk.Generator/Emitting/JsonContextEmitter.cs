@@ -100,7 +100,7 @@ internal static class JsonContextEmitter
         for (var i = 0; i < types.Count; i++)
         {
             writer.Line();
-            EmitFactory(writer, Index(i), types[i].Key, types[i].Type);
+            EmitFactory(writer, rootNamespace, Index(i), types[i].Key, types[i].Type);
         }
 
         writer.Close();
@@ -180,7 +180,7 @@ internal static class JsonContextEmitter
         return result;
     }
 
-    private static void EmitFactory(SourceWriter writer, string index, string key, object type)
+    private static void EmitFactory(SourceWriter writer, string rootNamespace, string index, string key, object type)
     {
         var info = Metadata + "JsonTypeInfo";
         writer.Open("private static " + info + " Create" + index + "(" + Json + "JsonSerializerOptions options)");
@@ -193,7 +193,7 @@ internal static class JsonContextEmitter
                 EmitObject(writer, objectType);
                 break;
             case JsonTypeModel { Kind: JsonTypeKind.Value } value:
-                writer.Line("return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + key + ">(options, " + value.Converter + ");");
+                writer.Line("return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + key + ">(options, " + value.Converter!.Replace(JsonTypeModel.SupportNamespaceToken, "global::" + rootNamespace + ".") + ");");
                 break;
             case JsonTypeModel { Kind: JsonTypeKind.List } list:
                 writer.Line("return " + Metadata + "JsonMetadataServices.CreateIListInfo<" + key + ", " + list.Element!.RuntimeName + (list.ElementNullable && list.Element.IsValueType ? "?" : string.Empty) + ">(options, new " + Metadata + "JsonCollectionInfoValues<" + key + ">");

@@ -12,7 +12,7 @@ internal static class SupportEmitter
 {
     public const string HintName = "CapiSdk.Support.g.cs";
 
-    private static readonly string[] TemplateNames = { "ResourceDescriptor", "Options", "IResourceClient", "KubernetesApiException", "KubernetesResourceClient", "Conditions", "ObjectMetaExtensions", "LabelSelectorBuilder" };
+    private static readonly string[] TemplateNames = { "ResourceDescriptor", "Options", "IResourceClient", "KubernetesApiException", "KubernetesResourceClient", "Conditions", "ObjectMetaExtensions", "LabelSelectorBuilder", "Rfc3339Converters" };
 
     /// <summary>The client engine, kept as real C# files in Templates/ and embedded in the generator, in the root namespace.</summary>
     public static IEnumerable<(string HintName, string Source)> Templates(string rootNamespace)

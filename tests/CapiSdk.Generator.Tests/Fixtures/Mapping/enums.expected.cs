@@ -453,8 +453,60 @@ namespace Test.Enums.V1
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedSpecTls>
         {
             /// <inheritdoc/>
-            public override EnumeratedSpecTls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                new(reader.GetString() ?? string.Empty);
+            public override EnumeratedSpecTls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.ValueTextEquals(""u8))
+                {
+                    return Empty;
+                }
+
+                if (reader.ValueTextEquals("TLS1.2"u8))
+                {
+                    return TLS12;
+                }
+
+                if (reader.ValueTextEquals("TLS1_3"u8))
+                {
+                    return TLS1_3;
+                }
+
+                if (reader.ValueTextEquals("foo-bar"u8))
+                {
+                    return FooBar;
+                }
+
+                if (reader.ValueTextEquals("foo_bar"u8))
+                {
+                    return Foo_bar;
+                }
+
+                if (reader.ValueTextEquals("foo.bar"u8))
+                {
+                    return FooBar2;
+                }
+
+                if (reader.ValueTextEquals("1st"u8))
+                {
+                    return _1st;
+                }
+
+                if (reader.ValueTextEquals("class"u8))
+                {
+                    return Class;
+                }
+
+                if (reader.ValueTextEquals("Value"u8))
+                {
+                    return Value2;
+                }
+
+                if (reader.ValueTextEquals("Known"u8))
+                {
+                    return Known2;
+                }
+
+                return new(reader.GetString() ?? string.Empty);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedSpecTls value, global::System.Text.Json.JsonSerializerOptions options) =>
@@ -563,8 +615,20 @@ namespace Test.Enums.V1
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedSpecMode>
         {
             /// <inheritdoc/>
-            public override EnumeratedSpecMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                new(reader.GetString() ?? string.Empty);
+            public override EnumeratedSpecMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.ValueTextEquals("Always"u8))
+                {
+                    return Always;
+                }
+
+                if (reader.ValueTextEquals("Never"u8))
+                {
+                    return Never;
+                }
+
+                return new(reader.GetString() ?? string.Empty);
+            }
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedSpecMode value, global::System.Text.Json.JsonSerializerOptions options) =>

@@ -309,7 +309,7 @@ namespace Test
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create17(global::System.Text.Json.JsonSerializerOptions options)
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, new global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, new global::Test.Rfc3339DateTimeOffsetConverter());
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create18(global::System.Text.Json.JsonSerializerOptions options)
@@ -332,7 +332,7 @@ namespace Test
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create21(global::System.Text.Json.JsonSerializerOptions options)
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTime>(options, new global::k8s.KubernetesJson.KubernetesDateTimeConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTime>(options, new global::Test.Rfc3339DateTimeConverter());
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create22(global::System.Text.Json.JsonSerializerOptions options)
