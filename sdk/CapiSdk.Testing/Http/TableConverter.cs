@@ -50,7 +50,7 @@ internal static class TableConverter
         {
             foreach (var c in custom.OfType<JsonObject>())
             {
-                columns.Add(((string?)c["name"] ?? "", (string?)c["type"] ?? "string", (string?)c["jsonPath"] ?? "", (int?)c["priority"] ?? 0, (string?)c["description"] ?? ""));
+                columns.Add(((string?)c["name"] ?? "", (string?)c["type"] ?? "string", (string?)c["jsonPath"] ?? "", Priority(c["priority"]), (string?)c["description"] ?? ""));
             }
         }
         else
@@ -143,4 +143,11 @@ internal static class TableConverter
         }
         return node;
     }
+
+    // YAML gives whole numbers as long; a CRD's printer column priority is an int32.
+    private static int Priority(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<long>(out var number) ? (int)number
+        : node is JsonValue other && other.TryGetValue<int>(out var small) ? small
+        : node is JsonValue text && text.TryGetValue<string>(out var s) && int.TryParse(s, out var parsed) ? parsed
+        : 0;
 }

@@ -22,6 +22,40 @@ public sealed class TableTests
         Assert.Equal("PartialObjectMetadata", (string?)table["rows"]![0]!["object"]!["kind"]);
     }
 
+    [Fact]
+    public async Task A_printer_column_with_a_priority_is_served_with_it()
+    {
+        await using var server = await KubeApiServer.StartAsync(new KubeApiServerOptions
+        {
+            CrdYaml =
+            {
+                """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: gizmos.example.com}
+                spec:
+                  group: example.com
+                  names: {kind: Gizmo, plural: gizmos}
+                  scope: Namespaced
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+                    additionalPrinterColumns:
+                    - {name: Kind, type: string, priority: 1, jsonPath: .spec.kind}
+                """,
+            },
+        });
+        using var http = server.Http();
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+
+        var (status, table, _) = await http.GetJsonAsync("/apis/example.com/v1/namespaces/default/gizmos");
+
+        Assert.Equal(200, (int)status);
+        Assert.Equal(1, (int)table["columnDefinitions"]!.AsArray().Single(c => (string?)c!["name"] == "Kind")!["priority"]!);
+    }
+
     [Theory]
     [InlineData(45, "45s")]
     [InlineData(200, "3m20s")]
