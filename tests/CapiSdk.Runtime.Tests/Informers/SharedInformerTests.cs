@@ -151,6 +151,28 @@ public sealed class SharedInformerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delete_is_not_lost_when_the_relist_after_an_expired_watch_fails()
+    {
+        await _clusters.CreateAsync(Objects.Cluster("stays"));
+        var doomed = await _clusters.CreateAsync(Objects.Cluster("doomed"));
+        using var cut = CutTheFirstWatchAfterOneEvent();
+        var informer = Start();
+        await WaitSyncedAsync(informer);
+
+        await WhileDisconnectedAsync(async () =>
+        {
+            await _clusters.DeleteAsync("default", "doomed");
+            await ChurnPastTheHistoryAsync();
+            _server.Faults.Add(new FaultRule { Kind = FaultKind.InternalServerError, Verbs = ["list"], Times = 1 });
+        });
+
+        await _events.WaitForAsync(e => e.Any(x => x.StartsWith("delete doomed", StringComparison.Ordinal)), what: "the missed delete");
+        Assert.Contains("delete doomed@" + doomed.Metadata.ResourceVersion, _events.Items);
+        Assert.Equal(3, _server.Counters.Count("list", "clusters"));
+        Assert.Equal(["stays"], informer.List().Select(c => c.Metadata.Name));
+    }
+
+    [Fact]
     public async Task A_failing_list_is_retried_until_the_informer_syncs()
     {
         await _clusters.CreateAsync(Objects.Cluster("a"));
