@@ -241,6 +241,27 @@ public sealed class ControllerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequeueNow_runs_the_reconcile_again_with_the_keys_backoff()
+    {
+        var time = new FakeTimeProvider();
+        var metrics = new RecordingMetrics();
+        var reconciler = new RecordingReconciler<Cluster>((_, call, _) => Task.FromResult(call < 3 ? ReconcileResult.RequeueNow : ReconcileResult.Done));
+        await _clusters.CreateAsync(Objects.Cluster("a"));
+        Run(Builder().WithMetrics(metrics).WithQueueOptions(new WorkQueueOptions { TimeProvider = time }).Build(reconciler));
+
+        await metrics.Completed.WaitForAsync(c => c.Count == 1);
+        time.Advance(TimeSpan.FromMilliseconds(5));
+        await metrics.Completed.WaitForAsync(c => c.Count == 2);
+        var added = metrics.Added;
+        time.Advance(TimeSpan.FromMilliseconds(9));
+        Assert.Equal(added, metrics.Added);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        var outcomes = await metrics.Completed.WaitForAsync(c => c.Count == 3);
+        Assert.Equal([ReconcileOutcome.Requeue, ReconcileOutcome.Requeue, ReconcileOutcome.Success], outcomes.ToArray());
+    }
+
+    [Fact]
     public async Task Workers_run_different_keys_at_once_but_never_one_key_twice()
     {
         for (var i = 0; i < 4; i++)

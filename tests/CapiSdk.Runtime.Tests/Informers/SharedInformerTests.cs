@@ -262,6 +262,21 @@ public sealed class SharedInformerTests : IAsyncLifetime
         await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task An_informer_handed_out_by_a_running_factory_starts_at_once()
+    {
+        await _clusters.CreateAsync(Objects.Cluster("a"));
+        var factory = new InformerFactory(new InformerOptions { Namespace = "default" });
+        var run = factory.RunAsync(_stop.Token);
+
+        var informer = factory.GetOrCreate(_clusters);
+
+        await WaitSyncedAsync(informer);
+        Assert.Equal(1, informer.Count);
+        await _stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>Added before the informer starts, so its first watch request is the one cut.</summary>
     private IDisposable CutTheFirstWatchAfterOneEvent() =>
         _server.Faults.Add(new FaultRule { Kind = FaultKind.CutWatch, Verbs = ["watch"], CutWatchAfterEvents = 1, Times = 1 });
