@@ -27,7 +27,7 @@ internal sealed class FakeIpamProvider(IKubernetes kubernetes, string @namespace
             await foreach (var change in _claims.WatchAsync(@namespace, cancellationToken: cancellationToken))
             {
                 var claim = change.Object;
-                if (change.Type is WatchEventType.Added or WatchEventType.Modified
+                if (change.Type is WatchEventKind.Added or WatchEventKind.Modified
                     && claim.Status?.AddressRef is null
                     && claim.Metadata.DeletionTimestamp is null
                     && claim.Spec.PoolRef is { Kind: InClusterIPPool.KubeKind, ApiGroup: InClusterIPPool.KubeGroup })

@@ -15,7 +15,7 @@ internal sealed class ClusterTable
     public void Apply(WatchEvent<Cluster> change)
     {
         var name = change.Object.Metadata.Name;
-        if (change.Type == WatchEventType.Deleted)
+        if (change.Type == WatchEventKind.Deleted)
         {
             _clusters.Remove(name);
         }

@@ -118,20 +118,18 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
             cancellationToken.ThrowIfCancellationRequested();
             if (relist)
             {
-                var current = new global::System.Collections.Generic.List<T>();
-                string? listVersion = null;
-                var page = new ListOptions { LabelSelector = options.LabelSelector, FieldSelector = options.FieldSelector, Limit = 500 };
-                while (true)
+                global::System.Collections.Generic.List<T> current;
+                string? listVersion;
+                try
                 {
-                    var list = await ListCoreAsync(@namespace, page, cancellationToken).ConfigureAwait(false);
-                    current.AddRange(list.Items);
-                    listVersion ??= list.Metadata?.ResourceVersion;
-                    if (string.IsNullOrEmpty(list.Metadata?.ContinueProperty))
-                    {
-                        break;
-                    }
-
-                    page = page with { Continue = list.Metadata!.ContinueProperty };
+                    (current, listVersion) = await ListEverythingAsync(@namespace, options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Exception exception) when ((IsTransient(exception) || exception is KubernetesGoneException) && !cancellationToken.IsCancellationRequested)
+                {
+                    // A failed (re)list keeps what is known, so the deletes it would report are not lost.
+                    await global::System.Threading.Tasks.Task.Delay(RetryDelay(exception, delay), cancellationToken).ConfigureAwait(false);
+                    delay = Next(delay, options.MaxRetryDelay);
+                    continue;
                 }
 
                 foreach (var change in Reconcile(known, current))
@@ -148,7 +146,7 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
                     {
                         var marker = global::System.Text.Json.JsonSerializer.Deserialize("{}", _type)!;
                         marker.Metadata = new global::k8s.Models.V1ObjectMeta { ResourceVersion = listVersion };
-                        yield return new WatchEvent<T>(global::k8s.WatchEventType.Bookmark, marker);
+                        yield return new WatchEvent<T>(WatchEventKind.Bookmark, marker);
                     }
                 }
             }
@@ -177,6 +175,8 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
                 continue;
             }
 
+            var received = 0;
+            KubernetesApiException? streamError = null;
             using (response)
             {
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -209,26 +209,30 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
                         if (error.Code == 410 || error.Reason is "Expired" or "Gone")
                         {
                             relist = true;
-                            break;
+                        }
+                        else
+                        {
+                            streamError = KubernetesApiException.From(error);
                         }
 
-                        throw KubernetesApiException.From(error);
+                        break;
                     }
 
+                    received++;
                     delay = options.InitialRetryDelay;
                     resourceVersion = item!.Metadata?.ResourceVersion ?? resourceVersion;
-                    if (type == global::k8s.WatchEventType.Bookmark)
+                    if (type == WatchEventKind.Bookmark)
                     {
                         if (options.IncludeBookmarks)
                         {
-                            yield return new WatchEvent<T>(type, item);
+                            yield return new WatchEvent<T>(WatchEventKind.Bookmark, item);
                         }
 
                         continue;
                     }
 
                     var key = Key(item);
-                    if (type == global::k8s.WatchEventType.Deleted)
+                    if (type == WatchEventKind.Deleted)
                     {
                         known.Remove(key);
                     }
@@ -240,6 +244,39 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
                     yield return new WatchEvent<T>(type, item);
                 }
             }
+
+            if (streamError is not null && !IsTransient(streamError))
+            {
+                throw streamError;
+            }
+
+            if (!relist && (streamError is not null || received == 0))
+            {
+                // An error event, or a stream that closed without a single event: back off, so a server or
+                // proxy that ends every watch at once does not get a hot reconnect loop.
+                await global::System.Threading.Tasks.Task.Delay(streamError is null ? delay : RetryDelay(streamError, delay), cancellationToken).ConfigureAwait(false);
+                delay = Next(delay, options.MaxRetryDelay);
+            }
+        }
+    }
+
+    private async global::System.Threading.Tasks.Task<(global::System.Collections.Generic.List<T> Items, string? ResourceVersion)> ListEverythingAsync(
+        string? @namespace, WatchOptions options, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var items = new global::System.Collections.Generic.List<T>();
+        string? resourceVersion = null;
+        var page = new ListOptions { LabelSelector = options.LabelSelector, FieldSelector = options.FieldSelector, Limit = 500 };
+        while (true)
+        {
+            var list = await ListCoreAsync(@namespace, page, cancellationToken).ConfigureAwait(false);
+            items.AddRange(list.Items);
+            resourceVersion ??= list.Metadata?.ResourceVersion;
+            if (string.IsNullOrEmpty(list.Metadata?.ContinueProperty))
+            {
+                return (items, resourceVersion);
+            }
+
+            page = page with { Continue = list.Metadata!.ContinueProperty };
         }
     }
 
@@ -409,27 +446,27 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
         }
     }
 
-    private (global::k8s.WatchEventType Type, T? Object, global::k8s.Models.V1Status? Error) ParseEvent(string line)
+    private (WatchEventKind Type, T? Object, global::k8s.Models.V1Status? Error) ParseEvent(string line)
     {
         using var document = global::System.Text.Json.JsonDocument.Parse(line);
         var root = document.RootElement;
         var typeName = root.TryGetProperty("type", out var typeElement) ? typeElement.GetString() : null;
         var objectElement = root.TryGetProperty("object", out var value) ? value : default;
-        var type = typeName switch
+        WatchEventKind? type = typeName switch
         {
-            "ADDED" => global::k8s.WatchEventType.Added,
-            "MODIFIED" => global::k8s.WatchEventType.Modified,
-            "DELETED" => global::k8s.WatchEventType.Deleted,
-            "BOOKMARK" => global::k8s.WatchEventType.Bookmark,
-            _ => global::k8s.WatchEventType.Error,
+            "ADDED" => WatchEventKind.Added,
+            "MODIFIED" => WatchEventKind.Modified,
+            "DELETED" => WatchEventKind.Deleted,
+            "BOOKMARK" => WatchEventKind.Bookmark,
+            _ => null,
         };
-        if (type == global::k8s.WatchEventType.Error)
+        if (type is null)
         {
             var text = objectElement.ValueKind == global::System.Text.Json.JsonValueKind.Undefined ? line : objectElement.GetRawText();
-            return (type, null, KubernetesApiException.ReadStatus(500, text));
+            return (WatchEventKind.Bookmark, null, KubernetesApiException.ReadStatus(500, text));
         }
 
-        return (type, global::System.Text.Json.JsonSerializer.Deserialize(objectElement, _type), null);
+        return (type.Value, global::System.Text.Json.JsonSerializer.Deserialize(objectElement, _type), null);
     }
 
     private global::System.Collections.Generic.IEnumerable<WatchEvent<T>> Reconcile(global::System.Collections.Generic.Dictionary<string, T> known, global::System.Collections.Generic.List<T> current)
@@ -442,11 +479,11 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
             seen.Add(key);
             if (!known.TryGetValue(key, out var previous))
             {
-                changes.Add(new WatchEvent<T>(global::k8s.WatchEventType.Added, item));
+                changes.Add(new WatchEvent<T>(WatchEventKind.Added, item));
             }
             else if (previous.Metadata?.ResourceVersion != item.Metadata?.ResourceVersion)
             {
-                changes.Add(new WatchEvent<T>(global::k8s.WatchEventType.Modified, item));
+                changes.Add(new WatchEvent<T>(WatchEventKind.Modified, item));
             }
 
             known[key] = item;
@@ -456,7 +493,7 @@ public abstract class KubernetesResourceClient<T, TList> : IResourceClient<T>
         {
             if (!seen.Contains(key))
             {
-                changes.Add(new WatchEvent<T>(global::k8s.WatchEventType.Deleted, known[key]));
+                changes.Add(new WatchEvent<T>(WatchEventKind.Deleted, known[key]));
                 known.Remove(key);
             }
         }

@@ -111,8 +111,24 @@ public enum PatchFormat
     Apply,
 }
 
+/// <summary>What a watch event says happened. (KubernetesClient's own enum is not in KubernetesClient.Aot.)</summary>
+public enum WatchEventKind
+{
+    /// <summary>The object appeared (or was listed).</summary>
+    Added,
+
+    /// <summary>The object changed.</summary>
+    Modified,
+
+    /// <summary>The object is gone; the event carries its last state.</summary>
+    Deleted,
+
+    /// <summary>No change: the stream has reached this resourceVersion (or, after a list, is synced).</summary>
+    Bookmark,
+}
+
 /// <summary>One event of a watch.</summary>
 /// <typeparam name="T">The kind.</typeparam>
 /// <param name="Type">Added, Modified, Deleted or Bookmark.</param>
 /// <param name="Object">The object after the change (for Deleted, its last state; for Bookmark, only its resourceVersion).</param>
-public sealed record WatchEvent<T>(global::k8s.WatchEventType Type, T Object);
+public sealed record WatchEvent<T>(WatchEventKind Type, T Object);

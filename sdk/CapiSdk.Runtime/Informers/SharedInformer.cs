@@ -174,7 +174,7 @@ public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
             var item = change.Object;
             switch (change.Type)
             {
-                case WatchEventType.Bookmark:
+                case WatchEventKind.Bookmark:
                     if (listed is not null)
                     {
                         DeleteUnlisted(listed);
@@ -186,12 +186,12 @@ public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
                     }
 
                     break;
-                case WatchEventType.Added or WatchEventType.Modified:
+                case WatchEventKind.Added or WatchEventKind.Modified:
                     var key = ObjectStore<T>.KeyOf(item);
                     listed?.Add(key);
                     Upserted(key, item);
                     break;
-                case WatchEventType.Deleted:
+                case WatchEventKind.Deleted:
                     Deleted(ObjectStore<T>.KeyOf(item), item);
                     break;
                 default:

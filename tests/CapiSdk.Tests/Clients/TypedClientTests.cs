@@ -120,15 +120,15 @@ public sealed class TypedClientTests : IAsyncLifetime
         var created = await _clusters.CreateAsync(NewCluster("w1"));
 
         Assert.True(await events.MoveNextAsync());
-        Assert.Equal((WatchEventType.Added, "w1"), (events.Current.Type, events.Current.Object.Metadata.Name));
+        Assert.Equal((WatchEventKind.Added, "w1"), (events.Current.Type, events.Current.Object.Metadata.Name));
         created.Spec.Paused = true;
         await _clusters.ReplaceAsync(created);
         Assert.True(await events.MoveNextAsync());
-        Assert.Equal(WatchEventType.Modified, events.Current.Type);
+        Assert.Equal(WatchEventKind.Modified, events.Current.Type);
         Assert.True(events.Current.Object.Spec.Paused);
         await _clusters.DeleteAsync("default", "w1");
         Assert.True(await events.MoveNextAsync());
-        Assert.Equal((WatchEventType.Deleted, "w1"), (events.Current.Type, events.Current.Object.Metadata.Name));
+        Assert.Equal((WatchEventKind.Deleted, "w1"), (events.Current.Type, events.Current.Object.Metadata.Name));
         await events.DisposeAsync();
     }
 
@@ -141,7 +141,7 @@ public sealed class TypedClientTests : IAsyncLifetime
         var events = _clusters.WatchAsync("default", new WatchOptions { IncludeBookmarks = true }, cancel.Token).GetAsyncEnumerator(cancel.Token);
 
         var first = new List<string>();
-        while (await events.MoveNextAsync() && events.Current.Type != WatchEventType.Bookmark)
+        while (await events.MoveNextAsync() && events.Current.Type != WatchEventKind.Bookmark)
         {
             first.Add(events.Current.Type + ":" + events.Current.Object.Metadata.Name);
         }
@@ -150,11 +150,11 @@ public sealed class TypedClientTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(events.Current.Object.Metadata.ResourceVersion));
         Assert.Equal(1, _server.Counters.Count("list", "clusters"));
         await _clusters.CreateAsync(NewCluster("later"));
-        while (await events.MoveNextAsync() && events.Current.Type == WatchEventType.Bookmark)
+        while (await events.MoveNextAsync() && events.Current.Type == WatchEventKind.Bookmark)
         {
         }
 
-        Assert.Equal((WatchEventType.Added, "later"), (events.Current.Type, events.Current.Object.Metadata.Name));
+        Assert.Equal((WatchEventKind.Added, "later"), (events.Current.Type, events.Current.Object.Metadata.Name));
         await events.DisposeAsync();
     }
 
@@ -200,13 +200,49 @@ public sealed class TypedClientTests : IAsyncLifetime
         var names = new HashSet<string>();
         while (names.Count < 60 && await events.MoveNextAsync())
         {
-            Assert.Equal(WatchEventType.Added, events.Current.Type);
+            Assert.Equal(WatchEventKind.Added, events.Current.Type);
             names.Add(events.Current.Object.Metadata.Name);
         }
 
         Assert.DoesNotContain("old", names);
         Assert.Contains("filler59", names);
         await events.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_delete_missed_while_away_arrives_after_410_even_when_the_first_relist_fails()
+    {
+        using var cancel = new CancellationTokenSource(Timeout);
+        await _clusters.CreateAsync(NewCluster("keep"));
+        await _clusters.CreateAsync(NewCluster("gone"));
+        var options = new WatchOptions { TimeoutSeconds = 1, InitialRetryDelay = TimeSpan.FromMilliseconds(20), MaxRetryDelay = TimeSpan.FromMilliseconds(50) };
+        var events = _clusters.WatchAsync("default", options, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        Assert.True(await events.MoveNextAsync());
+        Assert.True(await events.MoveNextAsync());
+
+        // The watch opens; once it has, every new watch request fails, so when the server ends this one (after
+        // timeoutSeconds) the client is kept away while "gone" is deleted and the history compacted.
+        var next = events.MoveNextAsync();
+        await Until(() => _server.Counters.Count("watch", "clusters") >= 1, cancel.Token);
+        var away = _server.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable, Verbs = ["watch"] });
+        await Until(() => _server.Counters.Count("watch", "clusters") >= 3, cancel.Token);
+        await _clusters.DeleteAsync("default", "gone");
+        _server.CompactHistory();
+        using var failedList = _server.Faults.Add(new FaultRule { Kind = FaultKind.InternalServerError, Verbs = ["list"], Times = 1 });
+        away.Dispose();
+
+        Assert.True(await next);
+        Assert.Equal((WatchEventKind.Deleted, "gone"), (events.Current.Type, events.Current.Object.Metadata.Name));
+        Assert.True(_server.Counters.Count("list", "clusters") >= 3, "an initial list, a failed relist and a retried one");
+        await events.DisposeAsync();
+    }
+
+    private static async Task Until(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(10, cancellationToken);
+        }
     }
 
     [Fact]
