@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using CapiSdk.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace CapiSdk.Generator.Tests.Compatibility;
+
+/// <summary>The generated code compiles where users are: on .NET 8, and against the trim-safe KubernetesClient.Aot.</summary>
+public sealed class CompatibilityTests
+{
+    private static readonly string Widgets = File.ReadAllText(Path.Combine("Fixtures", "widgets.yaml"));
+
+    private static string Metadata(string key) =>
+        typeof(CompatibilityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    [Fact]
+    public async Task Generated_code_compiles_without_warnings_against_the_NET_8_reference_assemblies()
+    {
+        var test = new CSharpSourceGeneratorTest<CrdSourceGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        test.TestState.Sources.Add(("/src/User.cs", """
+            using Acme.Example.V1;
+            public static class User
+            {
+                public static string Describe(Widget widget) => widget.Spec?.Color?.Value ?? "none";
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/crds/widgets.yaml", Widgets));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Acme\n"));
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(Metadata("KubernetesClientNet8")));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public void Generated_models_and_clients_compile_against_KubernetesClient_Aot()
+    {
+        var aot = Metadata("KubernetesClientAot");
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetDirectoryName(p) == runtime)
+            .Append(aot)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "AotUser",
+            Array.Empty<SyntaxTree>(),
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        GeneratorHarness.CreateDriver(new[] { ("/crds/widgets.yaml", Widgets) }).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("Widget.g.cs", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+}
