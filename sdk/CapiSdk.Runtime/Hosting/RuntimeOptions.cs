@@ -1,3 +1,6 @@
+using CapiSdk.Runtime.Health;
+using CapiSdk.Runtime.LeaderElection;
+
 namespace CapiSdk.Runtime.Hosting;
 
 /// <summary>
@@ -36,4 +39,19 @@ public sealed class RuntimeOptions
 
     /// <summary>The kubeconfig context; null for the current one.</summary>
     public string? Context { get; set; }
+
+    /// <summary>
+    /// Leader election on a Lease (<c>CapiSdk:Runtime:LeaderElection:…</c>): controllers reconcile only while this
+    /// instance leads. Off until <see cref="LeaderElectionOptions.LeaseName"/> is set.
+    /// </summary>
+    public LeaderElectionOptions LeaderElection { get; set; } = new();
+
+    /// <summary>
+    /// The <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> server (<c>CapiSdk:Runtime:Health:Host</c>, <c>…:Port</c>);
+    /// a negative port turns it off.
+    /// </summary>
+    public HealthServerOptions Health { get; set; } = new();
+
+    /// <summary>The component name written on Events (<c>source.component</c>, <c>reportingController</c>); default the application name.</summary>
+    public string? EventComponent { get; set; }
 }

@@ -1,6 +1,9 @@
 using CapiSdk.Models;
 using CapiSdk.Runtime.Controllers;
+using CapiSdk.Runtime.Events;
+using CapiSdk.Runtime.Health;
 using CapiSdk.Runtime.Informers;
+using CapiSdk.Runtime.LeaderElection;
 using CapiSdk.Runtime.Metrics;
 using CapiSdk.Runtime.Queue;
 using k8s;
@@ -19,9 +22,11 @@ public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the runtime: <see cref="RuntimeOptions"/> bound from <c>CapiSdk:Runtime</c>, a shared
-    /// <see cref="InformerFactory"/>, the <see cref="ControllerManager"/> run as a hosted service, and — unless
-    /// already registered — an <see cref="IKubernetes"/> from the in-cluster configuration or a kubeconfig,
-    /// <see cref="NullRuntimeMetrics"/>, <see cref="AlwaysLeader"/> and <see cref="TimeProvider.System"/>.
+    /// <see cref="InformerFactory"/>, the <see cref="ControllerManager"/> run as a hosted service, Prometheus
+    /// metrics, the <c>/healthz</c> <c>/readyz</c> <c>/metrics</c> server, an <see cref="IEventRecorder"/>, a
+    /// <see cref="LeaseLeaderElector"/> when <c>LeaderElection:LeaseName</c> is set (else every instance leads), and
+    /// — unless already registered — an <see cref="IKubernetes"/> from the in-cluster configuration or a kubeconfig
+    /// and <see cref="TimeProvider.System"/>. Anything registered before this call is kept.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding the <c>CapiSdk:Runtime</c> section.</param>
@@ -34,9 +39,35 @@ public static class RuntimeServiceCollectionExtensions
             .Bind(configuration.GetSection(RuntimeOptions.SectionName))
             .Validate(o => o.MaxConcurrentReconciles >= 1, "CapiSdk:Runtime:MaxConcurrentReconciles must be at least 1.");
         services.TryAddSingleton<IKubernetes>(sp => CreateKubernetes(sp.GetRequiredService<IOptions<RuntimeOptions>>().Value));
-        services.TryAddSingleton<IRuntimeMetrics>(NullRuntimeMetrics.Instance);
-        services.TryAddSingleton<ILeadershipGate>(AlwaysLeader.Instance);
+        services.TryAddSingleton<PrometheusRuntimeMetrics>();
+        services.TryAddSingleton<IRuntimeMetrics>(sp => sp.GetRequiredService<PrometheusRuntimeMetrics>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILeadershipGate>(sp =>
+        {
+            var election = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.LeaderElection;
+            return string.IsNullOrEmpty(election.LeaseName)
+                ? AlwaysLeader.Instance
+                : new LeaseLeaderElector(sp.GetRequiredService<IKubernetes>(), election, sp.GetRequiredService<IRuntimeMetrics>(), sp.GetRequiredService<ILogger<LeaseLeaderElector>>());
+        });
+        services.TryAddSingleton<IEventRecorder>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+            var component = options.EventComponent ?? sp.GetService<IHostEnvironment>()?.ApplicationName ?? "capisdk-controller";
+            return new EventRecorder(sp.GetRequiredService<IKubernetes>(), new EventRecorderOptions { Component = component }, sp.GetRequiredService<ILogger<EventRecorder>>(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+            var server = new HealthServer(options.Health, sp.GetService<PrometheusRuntimeMetrics>());
+            var manager = sp.GetRequiredService<ControllerManager>();
+            server.AddReadinessCheck("informers-synced", () => manager.IsReady);
+            if (sp.GetRequiredService<ILeadershipGate>() is LeaseLeaderElector elector)
+            {
+                server.AddLeaderElectionCheck(elector);
+            }
+
+            return server;
+        });
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value;
@@ -52,7 +83,11 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetServices<IController>(),
             sp.GetRequiredService<ILeadershipGate>(),
             sp.GetRequiredService<ILogger<ControllerManager>>()));
+        // Order matters: the elector starts campaigning before the manager waits on it; the health server last.
+        services.AddSingleton<IHostedService>(sp => new OptionalHostedService(sp.GetRequiredService<ILeadershipGate>() as IHostedService));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ControllerManagerService>());
+        services.AddSingleton<IHostedService>(sp => new OptionalHostedService(
+            sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.Health.Port < 0 ? null : sp.GetRequiredService<HealthServer>()));
         return services;
     }
 

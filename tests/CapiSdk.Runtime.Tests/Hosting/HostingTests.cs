@@ -32,7 +32,7 @@ public sealed class HostingTests
         await using var server = await ApiServer.StartAsync(o => o.Namespaces.Add("team-a"));
         var calls = new Recorder<ReconcileRequest>();
         var logs = new CapturingLoggerProvider();
-        var builder = Host.CreateApplicationBuilder(["--CapiSdk:Runtime:Namespace=team-a", "--CapiSdk:Runtime:MaxConcurrentReconciles=3"]);
+        var builder = Host.CreateApplicationBuilder(["--CapiSdk:Runtime:Namespace=team-a", "--CapiSdk:Runtime:MaxConcurrentReconciles=3", "--CapiSdk:Runtime:Health:Port=-1"]);
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton<IKubernetes>(_ => server.CreateClient());
         builder.Services.AddSingleton(calls);
