@@ -107,7 +107,6 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             }
 
             var root = global.Options.RootNamespace;
-            spc.AddSource(SupportEmitter.HintName, SourceText.From(SupportEmitter.Emit(root), System.Text.Encoding.UTF8));
             foreach (var (hintName, source) in SupportEmitter.Templates(root))
             {
                 spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));

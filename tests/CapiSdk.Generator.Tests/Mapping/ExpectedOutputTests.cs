@@ -39,7 +39,7 @@ public sealed class ExpectedOutputTests
     {
         var run = GeneratorHarness.Run(File.ReadAllText(Path.Combine("Fixtures", "Mapping", "primitives.yaml")));
 
-        ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "support.expected.cs"), run.Source("CapiSdk.Support.g.cs"));
+        ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "intorstring.expected.cs"), run.Source("CapiSdk.IntOrString.g.cs"));
         ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "json-context.expected.cs"), run.Source("CrdJsonContext.g.cs"));
     }
 }
