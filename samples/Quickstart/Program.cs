@@ -1,38 +1,103 @@
-using System.Text.Json;
-using Quickstart.Models;
-using Quickstart.Models.Cluster.V1Beta2;
+using System.Text.Json.Nodes;
+using CapiSdk.Models;
+using CapiSdk.Models.Cluster.V1Beta2;
+using CapiSdk.Models.Ipam.Cluster.V1Beta2;
+using CapiSdk.Testing;
+using CapiSdk.Topology;
+using k8s;
 
-// A Cluster as a v1beta2 API server returns it, with a field this SDK's schema does not know.
-const string FromServer = """
+// The main job on the embedded default: an in-process Kubernetes API server serving the SDK's CRDs, and the
+// typed SDK doing by hand what the VIP allocator automates: claim an address for a Cluster, wait for it, and
+// write it to spec.controlPlaneEndpoint.host and the clusterVip topology variable.
+var crds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "crds"), "*.yaml", SearchOption.AllDirectories);
+var options = new KubeApiServerOptions();
+foreach (var crd in crds)
+{
+    options.CrdFiles.Add(crd);
+}
+
+await using var server = await KubeApiServer.StartAsync(options);
+using var kubernetes = server.CreateClient();
+Console.WriteLine($"In-process API server at {server.BaseAddress} serving {crds.Length} CRDs (kubectl --kubeconfig {server.KubeconfigPath} get clusters)");
+
+var clusters = new ClusterClient(kubernetes);
+var claims = new IPAddressClaimClient(kubernetes);
+var addresses = new IPAddressClient(kubernetes);
+
+// 1. A topology Cluster, as a user creates it, with an empty clusterVip variable.
+var cluster = await clusters.CreateAsync(new Cluster
+{
+    Metadata = new() { Name = "prod", NamespaceProperty = "default", Labels = new Dictionary<string, string> { ["env"] = "prod" } },
+    Spec = new ClusterSpec
     {
-      "apiVersion": "cluster.x-k8s.io/v1beta2",
-      "kind": "Cluster",
-      "metadata": { "name": "prod", "namespace": "default", "labels": { "env": "prod" } },
-      "spec": {
-        "topology": {
-          "classRef": { "name": "quick-start" },
-          "version": "v1.31.0",
-          "variables": [ { "name": "clusterVip", "value": "" } ]
+        Topology = new ClusterSpecTopology
+        {
+            ClassRef = new ClusterSpecTopologyClassRef { Name = "quick-start" },
+            Version = "v1.31.0",
+            Variables = [new ClusterSpecTopologyVariables { Name = "clusterVip", Value = JsonValue.Create("") }],
         },
-        "fieldFromANewerRelease": { "kept": true }
-      },
-      "status": { "phase": "Provisioning" }
+    },
+});
+Print("created", cluster);
+
+// 2. Claim an address from a pool; the claim is owned by the Cluster, so it goes when the Cluster goes.
+var claim = new IPAddressClaim
+{
+    Metadata = new() { Name = "prod-vip", NamespaceProperty = "default" },
+    Spec = new IPAddressClaimSpec { PoolRef = new IPAddressClaimSpecPoolRef { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "vip-pool" } },
+};
+claim.SetOwnerReference(cluster);
+claim = await claims.CreateAsync(claim);
+Console.WriteLine($"claimed an address: IPAddressClaim {claim.Metadata.Name} -> pool {claim.Spec.PoolRef!.Name}");
+
+// 3. No IPAM provider runs in-process, so play its part: an IPAddress bound to the claim, and the claim's addressRef.
+var address = new IPAddress
+{
+    Metadata = new() { Name = "prod-vip", NamespaceProperty = "default" },
+    Spec = new IPAddressSpec
+    {
+        Address = "10.0.0.42",
+        Prefix = 24,
+        Gateway = "10.0.0.1",
+        ClaimRef = new IPAddressSpecClaimRef { Name = claim.Metadata.Name },
+        PoolRef = new IPAddressSpecPoolRef { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "vip-pool" },
+    },
+};
+address.SetOwnerReference(claim);
+await addresses.CreateAsync(address);
+claim.Status = new IPAddressClaimStatus { AddressRef = new IPAddressClaimStatusAddressRef { Name = address.Metadata.Name } };
+claim = await claims.ReplaceStatusAsync(claim);
+
+// 4. Wait for the claim's address through a typed watch, read the IPAddress, write it to the Cluster.
+using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+await foreach (var change in claims.WatchAsync("default", new WatchOptions { FieldSelector = "metadata.name=prod-vip" }, timeout.Token))
+{
+    if (change.Object.Status?.AddressRef?.Name is { Length: > 0 } bound)
+    {
+        var ip = (await addresses.GetAsync("default", bound, timeout.Token)).Spec!.Address!;
+        cluster = await clusters.GetAsync("default", "prod", timeout.Token);
+        cluster.Spec.ControlPlaneEndpoint = new ClusterSpecControlPlaneEndpoint { Host = ip, Port = 6443 };
+        cluster.SetVariable("clusterVip", ip);
+        cluster = await clusters.ReplaceAsync(cluster, cancellationToken: timeout.Token);
+        Print("vip set", cluster);
+        break;
     }
-    """;
+}
 
-var cluster = JsonSerializer.Deserialize(FromServer, CrdJsonContext.Default.ClusterV1Beta2)!;
-Console.WriteLine($"{"NAME",-8} {"CLASS",-12} {"VERSION",-9} {"PHASE",-13} ENDPOINT");
-Print(cluster);
+// 5. Typed errors keep the server's Status.
+try
+{
+    await clusters.GetAsync("default", "missing");
+}
+catch (KubernetesNotFoundException e)
+{
+    Console.WriteLine($"typed error: {e.GetType().Name} ({e.StatusCode} {e.Reason})");
+}
 
-// What the VIP allocator does: write the address to the endpoint and to the clusterVip variable.
-cluster.Spec.ControlPlaneEndpoint = new ClusterSpecControlPlaneEndpoint { Host = "10.0.0.42", Port = 6443 };
-var vip = cluster.Spec.Topology!.Variables!.Single(v => v.Name == "clusterVip");
-vip.Value = JsonSerializer.SerializeToNode("10.0.0.42");
-Print(cluster);
+// 6. Deleting the Cluster garbage-collects its claim and, through the claim, the address.
+await clusters.DeleteAsync("default", "prod");
+var left = (await claims.ListAsync("default")).Items.Count + (await addresses.ListAsync("default")).Items.Count;
+Console.WriteLine($"deleted Cluster prod; claims and addresses left: {left}");
 
-Console.WriteLine();
-Console.WriteLine("Written back (the unknown field survives, nothing unset is written):");
-Console.WriteLine(JsonSerializer.Serialize(cluster, CrdJsonContext.Default.ClusterV1Beta2));
-
-static void Print(Cluster cluster) =>
-    Console.WriteLine($"{cluster.Metadata.Name,-8} {cluster.Spec.Topology?.ClassRef?.Name,-12} {cluster.Spec.Topology?.Version,-9} {cluster.Status?.Phase,-13} {cluster.Spec.ControlPlaneEndpoint?.Host ?? "<none>"}");
+static void Print(string what, Cluster cluster) =>
+    Console.WriteLine($"{what,-8} {cluster.Metadata.Name,-6} class={cluster.Spec.Topology?.ClassRef?.Name} endpoint={cluster.Spec.ControlPlaneEndpoint?.Host ?? "<none>"} clusterVip={cluster.GetVariableString("clusterVip") ?? "<none>"}");
