@@ -1,9 +1,9 @@
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
-using CapiSdk.Tests.Infrastructure;
 using CapiSdk.Testing;
 using CapiSdk.Testing.Faults;
+using CapiSdk.Tests.Infrastructure;
 using k8s;
 
 namespace CapiSdk.Tests.Clients;

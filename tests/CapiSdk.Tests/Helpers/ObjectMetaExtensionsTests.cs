@@ -1,9 +1,9 @@
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
-using CapiSdk.Tests.Infrastructure;
 using CapiSdk.Testing;
 using CapiSdk.Testing.Diagnostics;
+using CapiSdk.Tests.Infrastructure;
 
 namespace CapiSdk.Tests.Helpers;
 
