@@ -97,10 +97,25 @@ internal static class JsonContextEmitter
         writer.Line("};");
         writer.Line();
         EmitPropertyHelper(writer);
+        var writers = new Dictionary<string, string>();
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i].Type is ObjectTypeModel)
+            {
+                writers[types[i].Key] = "Write" + Index(i);
+            }
+        }
+
+        var fastPath = new FastPathWriter(rootNamespace, writers);
         for (var i = 0; i < types.Count; i++)
         {
             writer.Line();
             EmitFactory(writer, rootNamespace, Index(i), types[i].Key, types[i].Type);
+            if (types[i].Type is ObjectTypeModel objectType)
+            {
+                writer.Line();
+                fastPath.Emit(writer, "Write" + Index(i), objectType);
+            }
         }
 
         writer.Close();
@@ -190,7 +205,7 @@ internal static class JsonContextEmitter
                 writer.Line("return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + key + ">(options, " + Metadata + "JsonMetadataServices.GetNullableConverter<" + nullable.Type.RuntimeName + ">(options));");
                 break;
             case ObjectTypeModel objectType:
-                EmitObject(writer, objectType);
+                EmitObject(writer, objectType, "Write" + index);
                 break;
             case JsonTypeModel { Kind: JsonTypeKind.Value } value:
                 writer.Line("return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + key + ">(options, " + value.Converter!.Replace(JsonTypeModel.SupportNamespaceToken, "global::" + rootNamespace + ".") + ");");
@@ -212,7 +227,7 @@ internal static class JsonContextEmitter
         writer.Close();
     }
 
-    private static void EmitObject(SourceWriter writer, ObjectTypeModel type)
+    private static void EmitObject(SourceWriter writer, ObjectTypeModel type, string fastPathWriter)
     {
         var name = type.FullName;
         var generated = !name.StartsWith("global::k8s.", System.StringComparison.Ordinal);
@@ -232,6 +247,7 @@ internal static class JsonContextEmitter
         }
 
         writer.Line("    },");
+        writer.Line("    SerializeHandler = " + fastPathWriter + ",");
         writer.Line("};");
         writer.Line("return " + Metadata + "JsonMetadataServices.CreateObjectInfo<" + name + ">(options, values);");
     }

@@ -66,6 +66,18 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void The_fast_path_writer_writes_what_a_reflection_serializer_writes_from_the_same_model()
+    {
+        var widget = WidgetAssembly.Read(ServerObject);
+
+        var fastPath = JsonNode.Parse(WidgetAssembly.Write(widget));
+        var reflection = JsonNode.Parse(k8s.KubernetesJson.Serialize(widget));
+
+        Assert.Null(JsonDiff.FirstDifference(reflection, fastPath));
+        Assert.NotNull(WidgetAssembly.TypeInfo(WidgetAssembly.Widget).GetType().GetProperty("SerializeHandler")?.GetValue(WidgetAssembly.TypeInfo(WidgetAssembly.Widget)));
+    }
+
+    [Fact]
     public void A_required_field_missing_on_the_server_object_does_not_fail_reading()
     {
         var widget = WidgetAssembly.Read("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{}}""");

@@ -126,8 +126,49 @@ namespace Test
                     Property<global::Test.Primitives.V1.PrimitiveSpec?>(options, typeof(global::Test.Primitives.V1.Primitive), "Spec", "spec", static obj => ((global::Test.Primitives.V1.Primitive)obj).Spec, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).Spec = value!, true),
                     Property<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, typeof(global::Test.Primitives.V1.Primitive), "AdditionalProperties", null, static obj => ((global::Test.Primitives.V1.Primitive)obj).AdditionalProperties, static (obj, value) => ((global::Test.Primitives.V1.Primitive)obj).AdditionalProperties = value!, false, isExtensionData: true),
                 },
+                SerializeHandler = Write0,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Test.Primitives.V1.Primitive>(options, values);
+        }
+
+        private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.Primitive? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.ApiVersion is { } v0)
+            {
+                writer.WritePropertyName("apiVersion"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.Kind is { } v1)
+            {
+                writer.WritePropertyName("kind"u8);
+                writer.WriteStringValue(v1);
+            }
+            if (value.Metadata is { } v2)
+            {
+                writer.WritePropertyName("metadata"u8);
+                Write5(writer, v2);
+            }
+            if (value.Spec is { } v3)
+            {
+                writer.WritePropertyName("spec"u8);
+                Write1(writer, v3);
+            }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var pair in extra)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create1(global::System.Text.Json.JsonSerializerOptions options)
@@ -147,8 +188,69 @@ namespace Test
                     Property<string?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "Data", "data", static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Data, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).Data = value!, true),
                     Property<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, typeof(global::Test.Primitives.V1.PrimitiveSpec), "AdditionalProperties", null, static obj => ((global::Test.Primitives.V1.PrimitiveSpec)obj).AdditionalProperties, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveSpec)obj).AdditionalProperties = value!, false, isExtensionData: true),
                 },
+                SerializeHandler = Write1,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Test.Primitives.V1.PrimitiveSpec>(options, values);
+        }
+
+        private static void Write1(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.PrimitiveSpec? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.Name is { } v0)
+            {
+                writer.WritePropertyName("name"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.Replicas is { } v1)
+            {
+                writer.WritePropertyName("replicas"u8);
+                writer.WriteNumberValue(v1);
+            }
+            if (value.Bytes is { } v2)
+            {
+                writer.WritePropertyName("bytes"u8);
+                writer.WriteNumberValue(v2);
+            }
+            if (value.Count is { } v3)
+            {
+                writer.WritePropertyName("count"u8);
+                writer.WriteNumberValue(v3);
+            }
+            if (value.Ratio is { } v4)
+            {
+                writer.WritePropertyName("ratio"u8);
+                writer.WriteNumberValue(v4);
+            }
+            if (value.Enabled is { } v5)
+            {
+                writer.WritePropertyName("enabled"u8);
+                writer.WriteBooleanValue(v5);
+            }
+            if (value.Since is { } v6)
+            {
+                writer.WritePropertyName("since"u8);
+                global::Test.Rfc3339.Write(writer, v6.UtcDateTime);
+            }
+            if (value.Data is { } v7)
+            {
+                writer.WritePropertyName("data"u8);
+                writer.WriteStringValue(v7);
+            }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var pair in extra)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create2(global::System.Text.Json.JsonSerializerOptions options)
@@ -164,8 +266,61 @@ namespace Test
                     Property<global::System.Collections.Generic.IList<global::Test.Primitives.V1.Primitive>>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "Items", "items", static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).Items, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).Items = value!, false),
                     Property<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(options, typeof(global::Test.Primitives.V1.PrimitiveList), "AdditionalProperties", null, static obj => ((global::Test.Primitives.V1.PrimitiveList)obj).AdditionalProperties, static (obj, value) => ((global::Test.Primitives.V1.PrimitiveList)obj).AdditionalProperties = value!, false, isExtensionData: true),
                 },
+                SerializeHandler = Write2,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Test.Primitives.V1.PrimitiveList>(options, values);
+        }
+
+        private static void Write2(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.PrimitiveList? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.ApiVersion is { } v0)
+            {
+                writer.WritePropertyName("apiVersion"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.Kind is { } v1)
+            {
+                writer.WritePropertyName("kind"u8);
+                writer.WriteStringValue(v1);
+            }
+            if (value.Metadata is { } v2)
+            {
+                writer.WritePropertyName("metadata"u8);
+                Write3(writer, v2);
+            }
+            if (value.Items is { } v3)
+            {
+                writer.WritePropertyName("items"u8);
+                writer.WriteStartArray();
+                for (var i4 = 0; i4 < v3.Count; i4++)
+                {
+                    if (v3[i4] is { } e5)
+                    {
+                        Write0(writer, e5);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+                writer.WriteEndArray();
+            }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var pair in extra)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create3(global::System.Text.Json.JsonSerializerOptions options)
@@ -181,8 +336,46 @@ namespace Test
                     Property<string?>(options, typeof(global::k8s.Models.V1ListMeta), "SelfLink", "selfLink", static obj => ((global::k8s.Models.V1ListMeta)obj).SelfLink, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).SelfLink = value!, false),
                     Property<global::k8s.Models.V1ShardInfo?>(options, typeof(global::k8s.Models.V1ListMeta), "ShardInfo", "shardInfo", static obj => ((global::k8s.Models.V1ListMeta)obj).ShardInfo, static (obj, value) => ((global::k8s.Models.V1ListMeta)obj).ShardInfo = value!, false),
                 },
+                SerializeHandler = Write3,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ListMeta>(options, values);
+        }
+
+        private static void Write3(global::System.Text.Json.Utf8JsonWriter writer, global::k8s.Models.V1ListMeta? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.ContinueProperty is { } v0)
+            {
+                writer.WritePropertyName("continue"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.RemainingItemCount is { } v1)
+            {
+                writer.WritePropertyName("remainingItemCount"u8);
+                writer.WriteNumberValue(v1);
+            }
+            if (value.ResourceVersion is { } v2)
+            {
+                writer.WritePropertyName("resourceVersion"u8);
+                writer.WriteStringValue(v2);
+            }
+            if (value.SelfLink is { } v3)
+            {
+                writer.WritePropertyName("selfLink"u8);
+                writer.WriteStringValue(v3);
+            }
+            if (value.ShardInfo is { } v4)
+            {
+                writer.WritePropertyName("shardInfo"u8);
+                Write7(writer, v4);
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create4(global::System.Text.Json.JsonSerializerOptions options)
@@ -200,8 +393,56 @@ namespace Test
                     Property<string?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "Subresource", "subresource", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Subresource, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Subresource = value!, false),
                     Property<global::System.DateTime?>(options, typeof(global::k8s.Models.V1ManagedFieldsEntry), "Time", "time", static obj => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Time, static (obj, value) => ((global::k8s.Models.V1ManagedFieldsEntry)obj).Time = value!, false),
                 },
+                SerializeHandler = Write4,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ManagedFieldsEntry>(options, values);
+        }
+
+        private static void Write4(global::System.Text.Json.Utf8JsonWriter writer, global::k8s.Models.V1ManagedFieldsEntry? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.ApiVersion is { } v0)
+            {
+                writer.WritePropertyName("apiVersion"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.FieldsType is { } v1)
+            {
+                writer.WritePropertyName("fieldsType"u8);
+                writer.WriteStringValue(v1);
+            }
+            if (value.FieldsV1 is { } v2)
+            {
+                writer.WritePropertyName("fieldsV1"u8);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, v2, Default.Options.GetTypeInfo(v2.GetType()));
+            }
+            if (value.Manager is { } v3)
+            {
+                writer.WritePropertyName("manager"u8);
+                writer.WriteStringValue(v3);
+            }
+            if (value.Operation is { } v4)
+            {
+                writer.WritePropertyName("operation"u8);
+                writer.WriteStringValue(v4);
+            }
+            if (value.Subresource is { } v5)
+            {
+                writer.WritePropertyName("subresource"u8);
+                writer.WriteStringValue(v5);
+            }
+            if (value.Time is { } v6)
+            {
+                writer.WritePropertyName("time"u8);
+                global::Test.Rfc3339.Write(writer, v6.Kind == global::System.DateTimeKind.Local ? v6.ToUniversalTime() : v6);
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create5(global::System.Text.Json.JsonSerializerOptions options)
@@ -227,8 +468,158 @@ namespace Test
                     Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "SelfLink", "selfLink", static obj => ((global::k8s.Models.V1ObjectMeta)obj).SelfLink, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).SelfLink = value!, false),
                     Property<string?>(options, typeof(global::k8s.Models.V1ObjectMeta), "Uid", "uid", static obj => ((global::k8s.Models.V1ObjectMeta)obj).Uid, static (obj, value) => ((global::k8s.Models.V1ObjectMeta)obj).Uid = value!, false),
                 },
+                SerializeHandler = Write5,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ObjectMeta>(options, values);
+        }
+
+        private static void Write5(global::System.Text.Json.Utf8JsonWriter writer, global::k8s.Models.V1ObjectMeta? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.Annotations is { } v0)
+            {
+                writer.WritePropertyName("annotations"u8);
+                writer.WriteStartObject();
+                foreach (var p1 in v0)
+                {
+                    writer.WritePropertyName(p1.Key);
+                    if (p1.Value is { } e2)
+                    {
+                        writer.WriteStringValue(e2);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+                writer.WriteEndObject();
+            }
+            if (value.CreationTimestamp is { } v3)
+            {
+                writer.WritePropertyName("creationTimestamp"u8);
+                global::Test.Rfc3339.Write(writer, v3.Kind == global::System.DateTimeKind.Local ? v3.ToUniversalTime() : v3);
+            }
+            if (value.DeletionGracePeriodSeconds is { } v4)
+            {
+                writer.WritePropertyName("deletionGracePeriodSeconds"u8);
+                writer.WriteNumberValue(v4);
+            }
+            if (value.DeletionTimestamp is { } v5)
+            {
+                writer.WritePropertyName("deletionTimestamp"u8);
+                global::Test.Rfc3339.Write(writer, v5.Kind == global::System.DateTimeKind.Local ? v5.ToUniversalTime() : v5);
+            }
+            if (value.Finalizers is { } v6)
+            {
+                writer.WritePropertyName("finalizers"u8);
+                writer.WriteStartArray();
+                for (var i7 = 0; i7 < v6.Count; i7++)
+                {
+                    if (v6[i7] is { } e8)
+                    {
+                        writer.WriteStringValue(e8);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+                writer.WriteEndArray();
+            }
+            if (value.GenerateName is { } v9)
+            {
+                writer.WritePropertyName("generateName"u8);
+                writer.WriteStringValue(v9);
+            }
+            if (value.Generation is { } v10)
+            {
+                writer.WritePropertyName("generation"u8);
+                writer.WriteNumberValue(v10);
+            }
+            if (value.Labels is { } v11)
+            {
+                writer.WritePropertyName("labels"u8);
+                writer.WriteStartObject();
+                foreach (var p12 in v11)
+                {
+                    writer.WritePropertyName(p12.Key);
+                    if (p12.Value is { } e13)
+                    {
+                        writer.WriteStringValue(e13);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+                writer.WriteEndObject();
+            }
+            if (value.ManagedFields is { } v14)
+            {
+                writer.WritePropertyName("managedFields"u8);
+                writer.WriteStartArray();
+                for (var i15 = 0; i15 < v14.Count; i15++)
+                {
+                    if (v14[i15] is { } e16)
+                    {
+                        Write4(writer, e16);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+                writer.WriteEndArray();
+            }
+            if (value.Name is { } v17)
+            {
+                writer.WritePropertyName("name"u8);
+                writer.WriteStringValue(v17);
+            }
+            if (value.NamespaceProperty is { } v18)
+            {
+                writer.WritePropertyName("namespace"u8);
+                writer.WriteStringValue(v18);
+            }
+            if (value.OwnerReferences is { } v19)
+            {
+                writer.WritePropertyName("ownerReferences"u8);
+                writer.WriteStartArray();
+                for (var i20 = 0; i20 < v19.Count; i20++)
+                {
+                    if (v19[i20] is { } e21)
+                    {
+                        Write6(writer, e21);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+                writer.WriteEndArray();
+            }
+            if (value.ResourceVersion is { } v22)
+            {
+                writer.WritePropertyName("resourceVersion"u8);
+                writer.WriteStringValue(v22);
+            }
+            if (value.SelfLink is { } v23)
+            {
+                writer.WritePropertyName("selfLink"u8);
+                writer.WriteStringValue(v23);
+            }
+            if (value.Uid is { } v24)
+            {
+                writer.WritePropertyName("uid"u8);
+                writer.WriteStringValue(v24);
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create6(global::System.Text.Json.JsonSerializerOptions options)
@@ -245,8 +636,51 @@ namespace Test
                     Property<string?>(options, typeof(global::k8s.Models.V1OwnerReference), "Name", "name", static obj => ((global::k8s.Models.V1OwnerReference)obj).Name, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Name = value!, false),
                     Property<string?>(options, typeof(global::k8s.Models.V1OwnerReference), "Uid", "uid", static obj => ((global::k8s.Models.V1OwnerReference)obj).Uid, static (obj, value) => ((global::k8s.Models.V1OwnerReference)obj).Uid = value!, false),
                 },
+                SerializeHandler = Write6,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1OwnerReference>(options, values);
+        }
+
+        private static void Write6(global::System.Text.Json.Utf8JsonWriter writer, global::k8s.Models.V1OwnerReference? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.ApiVersion is { } v0)
+            {
+                writer.WritePropertyName("apiVersion"u8);
+                writer.WriteStringValue(v0);
+            }
+            if (value.BlockOwnerDeletion is { } v1)
+            {
+                writer.WritePropertyName("blockOwnerDeletion"u8);
+                writer.WriteBooleanValue(v1);
+            }
+            if (value.Controller is { } v2)
+            {
+                writer.WritePropertyName("controller"u8);
+                writer.WriteBooleanValue(v2);
+            }
+            if (value.Kind is { } v3)
+            {
+                writer.WritePropertyName("kind"u8);
+                writer.WriteStringValue(v3);
+            }
+            if (value.Name is { } v4)
+            {
+                writer.WritePropertyName("name"u8);
+                writer.WriteStringValue(v4);
+            }
+            if (value.Uid is { } v5)
+            {
+                writer.WritePropertyName("uid"u8);
+                writer.WriteStringValue(v5);
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create7(global::System.Text.Json.JsonSerializerOptions options)
@@ -258,8 +692,26 @@ namespace Test
                 {
                     Property<string?>(options, typeof(global::k8s.Models.V1ShardInfo), "Selector", "selector", static obj => ((global::k8s.Models.V1ShardInfo)obj).Selector, static (obj, value) => ((global::k8s.Models.V1ShardInfo)obj).Selector = value!, false),
                 },
+                SerializeHandler = Write7,
             };
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::k8s.Models.V1ShardInfo>(options, values);
+        }
+
+        private static void Write7(global::System.Text.Json.Utf8JsonWriter writer, global::k8s.Models.V1ShardInfo? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (value.Selector is { } v0)
+            {
+                writer.WritePropertyName("selector"u8);
+                writer.WriteStringValue(v0);
+            }
+            writer.WriteEndObject();
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create8(global::System.Text.Json.JsonSerializerOptions options)
