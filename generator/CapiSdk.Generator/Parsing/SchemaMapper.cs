@@ -189,7 +189,7 @@ internal sealed class SchemaMapper
             properties.Add(Property(jsonName, propertyName, type, propertySchema, required.Contains(jsonName), initialized: false));
         }
 
-        _types[index] = new ObjectTypeModel(name, FullName(name), Doc(schema, required: false), properties.ToEquatableArray(), embedded);
+        _types[index] = new ObjectTypeModel(name, FullName(name), Doc(schema, required: false, fallback: "The object at " + path + "."), properties.ToEquatableArray(), embedded);
         return JsonTypeModel.Class(FullName(name));
     }
 
@@ -252,7 +252,7 @@ internal sealed class SchemaMapper
             result.Add(new EnumMemberModel(value, members.Claim(Identifiers.ToEnumMember(value))));
         }
 
-        _types.Add(new EnumTypeModel(name, FullName(name), Doc(schema, required: false), result.ToEquatableArray()));
+        _types.Add(new EnumTypeModel(name, FullName(name), Doc(schema, required: false, fallback: "The values allowed at " + path + "."), result.ToEquatableArray()));
         return JsonTypeModel.Value(FullName(name), isValueType: true, "new " + FullName(name) + ".JsonConverter()") with { IsEnum = true };
     }
 
@@ -284,8 +284,9 @@ internal sealed class SchemaMapper
         }
     }
 
-    private static DocModel Doc(YamlMappingNode schema, bool required) =>
-        new(schema.String("description"), SchemaFacts.Describe(schema, required).ToEquatableArray());
+    /// <summary>The schema's description and facts; <paramref name="fallback"/> stands in for a missing description.</summary>
+    private static DocModel Doc(YamlMappingNode schema, bool required, string? fallback = null) =>
+        new(schema.String("description") ?? fallback, SchemaFacts.Describe(schema, required).ToEquatableArray());
 
     private void Unsupported(YamlNode node, string path, string construct, string fix) =>
         Report(DiagnosticDescriptors.UnsupportedSchema.Id, node, path, construct, fix);

@@ -231,7 +231,7 @@ namespace Test.Arrays.V1
     }
 
     /// <summary>
-    /// ListedSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class ListedSpec
     {
@@ -284,7 +284,7 @@ namespace Test.Arrays.V1
     }
 
     /// <summary>
-    /// ListedSpecEntries.
+    /// The object at .spec.entries[*].
     /// </summary>
     public sealed partial class ListedSpecEntries
     {

@@ -288,7 +288,7 @@ namespace Test.Docs.V1
     }
 
     /// <summary>
-    /// DocumentedSpecExtra.
+    /// The object at .spec.extra.
     /// </summary>
     /// <remarks>
     /// <para>Default: <c>{"a":1,"b":[true,"x"]}</c>.</para>

@@ -231,7 +231,7 @@ namespace Test.Embedded.V1
     }
 
     /// <summary>
-    /// TemplateSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class TemplateSpec
     {
@@ -260,7 +260,7 @@ namespace Test.Embedded.V1
     }
 
     /// <summary>
-    /// TemplateSpecResource.
+    /// The object at .spec.resource.
     /// </summary>
     /// <remarks>
     /// <para>Unknown fields are preserved by the server.</para>
@@ -303,7 +303,7 @@ namespace Test.Embedded.V1
     }
 
     /// <summary>
-    /// TemplateSpecTyped.
+    /// The object at .spec.typed.
     /// </summary>
     public sealed partial class TemplateSpecTyped : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
     {

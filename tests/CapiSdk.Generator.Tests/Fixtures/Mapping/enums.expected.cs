@@ -231,7 +231,7 @@ namespace Test.Enums.V1
     }
 
     /// <summary>
-    /// EnumeratedSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class EnumeratedSpec
     {
@@ -274,7 +274,7 @@ namespace Test.Enums.V1
     }
 
     /// <summary>
-    /// EnumeratedSpecTls.
+    /// The values allowed at .spec.tls.
     /// </summary>
     /// <remarks>
     /// <para>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</para>
@@ -515,7 +515,7 @@ namespace Test.Enums.V1
     }
 
     /// <summary>
-    /// EnumeratedSpecMode.
+    /// The values allowed at .spec.mode.
     /// </summary>
     /// <remarks>
     /// <para>Allowed values: <c>"Always"</c>, <c>"Never"</c>.</para>

@@ -231,7 +231,7 @@ namespace Test.Intorstring.V1
     }
 
     /// <summary>
-    /// ProbeSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class ProbeSpec
     {

@@ -231,7 +231,7 @@ namespace Test.Maps.V1
     }
 
     /// <summary>
-    /// MappedSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class MappedSpec
     {
@@ -278,7 +278,7 @@ namespace Test.Maps.V1
     }
 
     /// <summary>
-    /// MappedSpecNestedValue.
+    /// The object at .spec.nested{*}.
     /// </summary>
     public sealed partial class MappedSpecNestedValue
     {

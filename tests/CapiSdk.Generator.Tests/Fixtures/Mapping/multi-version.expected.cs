@@ -269,7 +269,7 @@ namespace Test.Tools.V1
     }
 
     /// <summary>
-    /// GadgetSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class GadgetSpec
     {
@@ -295,7 +295,7 @@ namespace Test.Tools.V1
     }
 
     /// <summary>
-    /// GadgetStatus.
+    /// The object at .status.
     /// </summary>
     public sealed partial class GadgetStatus
     {
@@ -547,7 +547,7 @@ namespace Test.Tools.V1
     }
 
     /// <summary>
-    /// GizmoSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class GizmoSpec
     {
@@ -789,7 +789,7 @@ namespace Test.Tools.V1Beta1
     }
 
     /// <summary>
-    /// GadgetSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class GadgetSpec
     {

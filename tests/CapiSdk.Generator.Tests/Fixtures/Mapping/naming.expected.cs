@@ -238,7 +238,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class NamingSpec
     {
@@ -341,7 +341,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingSpecTemplate.
+    /// The object at .spec.template.
     /// </summary>
     public sealed partial class NamingSpecTemplate
     {
@@ -360,7 +360,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingSpecTemplateSpec.
+    /// The object at .spec.template.spec.
     /// </summary>
     public sealed partial class NamingSpecTemplateSpec
     {
@@ -379,7 +379,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingSpecSelector.
+    /// The object at .spec.selector.
     /// </summary>
     public sealed partial class NamingSpecSelector
     {
@@ -398,7 +398,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingSpecSelectorTemplate.
+    /// The object at .spec.selector.template.
     /// </summary>
     public sealed partial class NamingSpecSelectorTemplate
     {
@@ -417,7 +417,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingStatus.
+    /// The object at .status.
     /// </summary>
     public sealed partial class NamingStatus
     {
@@ -436,7 +436,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingStatusTemplate.
+    /// The object at .status.template.
     /// </summary>
     public sealed partial class NamingStatusTemplate
     {
@@ -455,7 +455,7 @@ namespace Test.Naming.V1
     }
 
     /// <summary>
-    /// NamingStatusTemplateSpec.
+    /// The object at .status.template.spec.
     /// </summary>
     public sealed partial class NamingStatusTemplateSpec
     {

@@ -234,7 +234,7 @@ namespace Test.Freeform.V1
     }
 
     /// <summary>
-    /// BagSpec.
+    /// The object at .spec.
     /// </summary>
     /// <remarks>
     /// <para>Unknown fields are preserved by the server.</para>

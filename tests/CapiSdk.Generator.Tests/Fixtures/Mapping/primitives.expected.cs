@@ -231,7 +231,7 @@ namespace Test.Primitives.V1
     }
 
     /// <summary>
-    /// PrimitiveSpec.
+    /// The object at .spec.
     /// </summary>
     public sealed partial class PrimitiveSpec
     {

@@ -235,7 +235,7 @@ namespace Test.Validation.V1
     }
 
     /// <summary>
-    /// ValidatedSpec.
+    /// The object at .spec.
     /// </summary>
     /// <remarks>
     /// <para>Also validated by <c>oneOf</c>.</para>
@@ -293,7 +293,7 @@ namespace Test.Validation.V1
     }
 
     /// <summary>
-    /// ValidatedSpecBoth.
+    /// The object at .spec.both.
     /// </summary>
     /// <remarks>
     /// <para>Also validated by <c>anyOf</c>.</para>
