@@ -34,6 +34,12 @@ public sealed class ControllerManager
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>
+    /// How long informers may take to sync before <see cref="RunAsync"/> fails with a <see cref="TimeoutException"/>
+    /// naming them (a missing CRD or RBAC rule otherwise waits forever); null waits forever.
+    /// </summary>
+    public TimeSpan? CacheSyncTimeout { get; init; }
+
     /// <summary>True once every informer has synced: the readiness signal.</summary>
     public bool IsReady => _ready;
 
@@ -48,11 +54,13 @@ public sealed class ControllerManager
     /// <returns>A task that completes when everything stopped.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var informers = _informers.RunAsync(cancellationToken);
+        // Informers stop with the manager, also when it fails (a sync timeout must not leave them running).
+        using var stopInformers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var informers = _informers.RunAsync(stopInformers.Token);
         try
         {
             ControllerLog.WaitingForSync(_logger, _informers.Informers.Count);
-            await _informers.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+            await WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
             _ready = true;
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -81,7 +89,30 @@ public sealed class ControllerManager
         finally
         {
             _ready = false;
+            await stopInformers.CancelAsync().ConfigureAwait(false);
             await informers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task WaitForSyncAsync(CancellationToken cancellationToken)
+    {
+        if (CacheSyncTimeout is not { } timeout)
+        {
+            await _informers.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var expiry = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
+        try
+        {
+            await _informers.WaitForSyncAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var waiting = string.Join(", ", _informers.Informers.Where(i => !i.HasSynced).Select(i => i.Name));
+            throw new TimeoutException(
+                "Informers did not sync within " + timeout + ": " + waiting + ". Check that their CRDs are installed and that this identity may list and watch them.");
         }
     }
 }

@@ -40,6 +40,9 @@ public sealed class RuntimeOptions
     /// <summary>The kubeconfig context; null for the current one.</summary>
     public string? Context { get; set; }
 
+    /// <summary>How long informers may take to sync before the host stops with an error naming them (controller-runtime's default: 2 minutes).</summary>
+    public TimeSpan CacheSyncTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Leader election on a Lease (<c>CapiSdk:Runtime:LeaderElection:…</c>): controllers reconcile only while this
     /// instance leads. Off until <see cref="LeaderElectionOptions.LeaseName"/> is set.

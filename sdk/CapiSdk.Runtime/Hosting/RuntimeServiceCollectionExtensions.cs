@@ -82,7 +82,10 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<InformerFactory>(),
             sp.GetServices<IController>(),
             sp.GetRequiredService<ILeadershipGate>(),
-            sp.GetRequiredService<ILogger<ControllerManager>>()));
+            sp.GetRequiredService<ILogger<ControllerManager>>())
+        {
+            CacheSyncTimeout = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.CacheSyncTimeout,
+        });
         // Order matters: the elector starts campaigning before the manager waits on it; the health server last.
         services.AddSingleton<IHostedService>(sp => new OptionalHostedService(sp.GetRequiredService<ILeadershipGate>() as IHostedService));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ControllerManagerService>());
