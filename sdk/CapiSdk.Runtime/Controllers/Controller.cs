@@ -98,6 +98,7 @@ public sealed class Controller<T> : IController
             }
 
             ControllerLog.Starting(_logger, Name, MaxConcurrentReconciles);
+            _metrics.MaxConcurrentReconciles(Name, MaxConcurrentReconciles);
             var workers = new Task[MaxConcurrentReconciles];
             for (var i = 0; i < workers.Length; i++)
             {

@@ -44,4 +44,21 @@ public interface IRuntimeMetrics
     /// <param name="lease">The lease's name.</param>
     /// <param name="leading">True when leading.</param>
     void LeaderChanged(string lease, bool leading);
+
+    /// <summary>A controller's configured number of workers.</summary>
+    /// <param name="controller">The controller's name.</param>
+    /// <param name="workers">Its MaxConcurrentReconciles.</param>
+    void MaxConcurrentReconciles(string controller, int workers)
+    {
+    }
+
+    /// <summary>
+    /// Registers how to read a queue's in-flight work when metrics are collected: the total seconds of work in
+    /// progress not yet observed by the work duration, and the age of the longest-running key.
+    /// </summary>
+    /// <param name="queue">The queue's name.</param>
+    /// <param name="probe">Returns (unfinished work, longest running) at the moment it is called.</param>
+    void RegisterQueue(string queue, Func<(TimeSpan Unfinished, TimeSpan LongestRunning)> probe)
+    {
+    }
 }

@@ -32,6 +32,9 @@ public sealed class PrometheusRuntimeMetrics : IRuntimeMetrics
     private readonly Histogram _queueDuration;
     private readonly Histogram _workDuration;
     private readonly Gauge _leaderStatus;
+    private readonly Gauge _maxConcurrentReconciles;
+    private readonly Gauge _unfinishedWork;
+    private readonly Gauge _longestRunning;
 
     /// <summary>Creates the metrics in a new, private registry.</summary>
     public PrometheusRuntimeMetrics()
@@ -78,6 +81,18 @@ public sealed class PrometheusRuntimeMetrics : IRuntimeMetrics
         _leaderStatus = Factory.CreateGauge(
             "leader_election_master_status",
             "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease.",
+            new GaugeConfiguration { LabelNames = ["name"] });
+        _maxConcurrentReconciles = Factory.CreateGauge(
+            "controller_runtime_max_concurrent_reconciles",
+            "Maximum number of concurrent reconciles per controller",
+            new GaugeConfiguration { LabelNames = ["controller"] });
+        _unfinishedWork = Factory.CreateGauge(
+            "workqueue_unfinished_work_seconds",
+            "How many seconds of work has been done that is in progress and hasn't been observed by work_duration.",
+            new GaugeConfiguration { LabelNames = ["name"] });
+        _longestRunning = Factory.CreateGauge(
+            "workqueue_longest_running_processor_seconds",
+            "How many seconds has the longest running processor for workqueue been running.",
             new GaugeConfiguration { LabelNames = ["name"] });
     }
 
@@ -141,4 +156,21 @@ public sealed class PrometheusRuntimeMetrics : IRuntimeMetrics
         ReconcileOutcome.RequeueAfter => "requeue_after",
         _ => outcome.ToString().ToLowerInvariant(),
     };
+
+    /// <inheritdoc/>
+    public void MaxConcurrentReconciles(string controller, int workers) => _maxConcurrentReconciles.WithLabels(controller).Set(workers);
+
+    /// <inheritdoc/>
+    public void RegisterQueue(string queue, Func<(TimeSpan Unfinished, TimeSpan LongestRunning)> probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var unfinished = _unfinishedWork.WithLabels(queue);
+        var longest = _longestRunning.WithLabels(queue);
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            var (work, running) = probe();
+            unfinished.Set(work.TotalSeconds);
+            longest.Set(running.TotalSeconds);
+        });
+    }
 }

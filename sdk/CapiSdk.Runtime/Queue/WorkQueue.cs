@@ -33,6 +33,7 @@ public sealed class WorkQueue<TKey>
         _options = options ?? new WorkQueueOptions();
         _time = _options.TimeProvider;
         _bucket = new TokenBucket(_options.RetriesPerSecond, _options.Burst, _time);
+        _options.Metrics.RegisterQueue(_options.Name, InFlight);
     }
 
     /// <summary>The queue's name.</summary>
@@ -302,5 +303,24 @@ public sealed class WorkQueue<TKey>
         public ITimer? Timer { get; set; }
 
         public void Fire() => queue.FireDelayed(this);
+    }
+
+    /// <summary>The work in progress now: its total age and the age of the oldest key being processed.</summary>
+    private (TimeSpan Unfinished, TimeSpan LongestRunning) InFlight()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            var total = TimeSpan.Zero;
+            var longest = TimeSpan.Zero;
+            foreach (var started in _processing.Values)
+            {
+                var running = _time.GetElapsedTime(started, now);
+                total += running;
+                longest = running > longest ? running : longest;
+            }
+
+            return (total, longest);
+        }
     }
 }
