@@ -60,30 +60,30 @@ internal sealed class FastPathWriter(string rootNamespace, IReadOnlyDictionary<s
                 writer.Line(indent + objectWriters[type.Name] + "(writer, " + value + ");");
                 return;
             case JsonTypeKind.List:
-            {
-                // An index loop: no enumerator is allocated for the IList<T>.
-                var index = "i" + _variables++;
-                writer.Line(indent + "writer.WriteStartArray();");
-                writer.Line(indent + "for (var " + index + " = 0; " + index + " < " + value + ".Count; " + index + "++)");
-                writer.Line(indent + "{");
-                WriteElement(writer, type, value + "[" + index + "]", indent + "    ");
-                writer.Line(indent + "}");
-                writer.Line(indent + "writer.WriteEndArray();");
-                return;
-            }
+                {
+                    // An index loop: no enumerator is allocated for the IList<T>.
+                    var index = "i" + _variables++;
+                    writer.Line(indent + "writer.WriteStartArray();");
+                    writer.Line(indent + "for (var " + index + " = 0; " + index + " < " + value + ".Count; " + index + "++)");
+                    writer.Line(indent + "{");
+                    WriteElement(writer, type, value + "[" + index + "]", indent + "    ");
+                    writer.Line(indent + "}");
+                    writer.Line(indent + "writer.WriteEndArray();");
+                    return;
+                }
 
             case JsonTypeKind.Map:
-            {
-                var pair = "p" + _variables++;
-                writer.Line(indent + "writer.WriteStartObject();");
-                writer.Line(indent + "foreach (var " + pair + " in " + value + ")");
-                writer.Line(indent + "{");
-                writer.Line(indent + "    writer.WritePropertyName(" + pair + ".Key);");
-                WriteElement(writer, type, pair + ".Value", indent + "    ");
-                writer.Line(indent + "}");
-                writer.Line(indent + "writer.WriteEndObject();");
-                return;
-            }
+                {
+                    var pair = "p" + _variables++;
+                    writer.Line(indent + "writer.WriteStartObject();");
+                    writer.Line(indent + "foreach (var " + pair + " in " + value + ")");
+                    writer.Line(indent + "{");
+                    writer.Line(indent + "    writer.WritePropertyName(" + pair + ".Key);");
+                    WriteElement(writer, type, pair + ".Value", indent + "    ");
+                    writer.Line(indent + "}");
+                    writer.Line(indent + "writer.WriteEndObject();");
+                    return;
+                }
         }
 
         if (type.IsEnum)
