@@ -47,6 +47,9 @@ internal static class ResourceEmitter
         var facts = root.Doc.Facts.ToList();
         facts.Insert(0, "Kind <c>" + resource.Kind + "</c> of <c>" + resource.ApiVersion + "</c>, " + (resource.Namespaced ? "namespaced" : "cluster-scoped")
             + (resource.Deprecated ? ", deprecated" : string.Empty) + (resource.Storage ? ", the storage version" : string.Empty) + ".");
+        facts.Insert(1, "kubectl names: <c>" + SourceWriter.EscapeXml(resource.Plural) + "</c>, <c>" + SourceWriter.EscapeXml(resource.Singular) + "</c>"
+            + string.Concat(resource.ShortNames.Select(n => ", <c>" + SourceWriter.EscapeXml(n) + "</c>"))
+            + (resource.Categories.Count > 0 ? "; categories " + string.Join(", ", resource.Categories.Select(c => "<c>" + SourceWriter.EscapeXml(c) + "</c>")) : string.Empty) + ".");
         writer.Doc(root.Doc.Summary ?? resource.Kind + " (" + resource.ApiVersion + ").", facts);
         writer.Line("[global::k8s.Models.KubernetesEntity(Group = " + SourceWriter.Literal(resource.Group) + ", ApiVersion = " + SourceWriter.Literal(resource.Version)
             + ", Kind = " + SourceWriter.Literal(resource.Kind) + ", PluralName = " + SourceWriter.Literal(resource.Plural) + ")]");

@@ -10,6 +10,7 @@ namespace Test.Arrays.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Listed</c> of <c>arrays.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>listeds</c>, <c>listed</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "arrays.example.com", ApiVersion = "v1", Kind = "Listed", PluralName = "listeds")]
     public sealed partial class Listed : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Arrays.V1.ListedSpec?>

@@ -10,6 +10,7 @@ namespace Test.Docs.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Documented</c> of <c>docs.example.com/v1</c>, cluster-scoped, the storage version.</para>
+    /// <para>kubectl names: <c>documenteds</c>, <c>documented</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "docs.example.com", ApiVersion = "v1", Kind = "Documented", PluralName = "documenteds")]
     public sealed partial class Documented : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Docs.V1.DocumentedSpec?>

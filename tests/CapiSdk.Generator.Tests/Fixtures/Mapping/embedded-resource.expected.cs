@@ -10,6 +10,7 @@ namespace Test.Embedded.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Template</c> of <c>embedded.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>templates</c>, <c>template</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "embedded.example.com", ApiVersion = "v1", Kind = "Template", PluralName = "templates")]
     public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Embedded.V1.TemplateSpec?>

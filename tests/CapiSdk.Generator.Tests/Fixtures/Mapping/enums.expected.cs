@@ -10,6 +10,7 @@ namespace Test.Enums.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Enumerated</c> of <c>enums.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>enumerateds</c>, <c>enumerated</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "enums.example.com", ApiVersion = "v1", Kind = "Enumerated", PluralName = "enumerateds")]
     public sealed partial class Enumerated : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Enums.V1.EnumeratedSpec?>

@@ -10,6 +10,7 @@ namespace Test.Intorstring.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Probe</c> of <c>intorstring.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>probes</c>, <c>probe</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "intorstring.example.com", ApiVersion = "v1", Kind = "Probe", PluralName = "probes")]
     public sealed partial class Probe : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Intorstring.V1.ProbeSpec?>

@@ -10,6 +10,7 @@ namespace Test.Tools.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Gadget</c> of <c>tools.example.com/v1</c>, cluster-scoped, the storage version.</para>
+    /// <para>kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1", Kind = "Gadget", PluralName = "gadgets")]
     public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Tools.V1.GadgetSpec>, global::k8s.Models.IStatus<global::Test.Tools.V1.GadgetStatus?>
@@ -326,6 +327,7 @@ namespace Test.Tools.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Gizmo</c> of <c>tools.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>gizmos</c>, <c>gizmo</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1", Kind = "Gizmo", PluralName = "gizmos")]
     public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Tools.V1.GizmoSpec?>
@@ -578,6 +580,7 @@ namespace Test.Tools.V1Beta1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Gadget</c> of <c>tools.example.com/v1beta1</c>, cluster-scoped, deprecated.</para>
+    /// <para>kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1beta1", Kind = "Gadget", PluralName = "gadgets")]
     public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Tools.V1Beta1.GadgetSpec?>

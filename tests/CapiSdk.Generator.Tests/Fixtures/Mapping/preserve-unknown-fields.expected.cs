@@ -10,6 +10,7 @@ namespace Test.Freeform.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Bag</c> of <c>freeform.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>bags</c>, <c>bag</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "freeform.example.com", ApiVersion = "v1", Kind = "Bag", PluralName = "bags")]
     public sealed partial class Bag : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Freeform.V1.BagSpec?>

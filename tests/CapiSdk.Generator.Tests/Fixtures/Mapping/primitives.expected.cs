@@ -10,6 +10,7 @@ namespace Test.Primitives.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Primitive</c> of <c>primitives.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>primitives</c>, <c>primitive</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "primitives.example.com", ApiVersion = "v1", Kind = "Primitive", PluralName = "primitives")]
     public sealed partial class Primitive : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Primitives.V1.PrimitiveSpec?>

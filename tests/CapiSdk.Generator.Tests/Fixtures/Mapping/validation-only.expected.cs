@@ -10,6 +10,7 @@ namespace Test.Validation.V1
     /// </summary>
     /// <remarks>
     /// <para>Kind <c>Validated</c> of <c>validation.example.com/v1</c>, namespaced, the storage version.</para>
+    /// <para>kubectl names: <c>validateds</c>, <c>validated</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "validation.example.com", ApiVersion = "v1", Kind = "Validated", PluralName = "validateds")]
     public sealed partial class Validated : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Validation.V1.ValidatedSpec?>
