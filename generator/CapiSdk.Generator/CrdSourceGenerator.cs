@@ -106,6 +106,11 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
                 return;
             }
 
+            foreach (var clash in TypeClashes.Find(all))
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNameClash, At(clash.SecondFile, clash.SecondLine, 0), clash.TypeName, clash.FirstFile, clash.SecondFile));
+            }
+
             var root = global.Options.RootNamespace;
             foreach (var (hintName, source) in SupportEmitter.Templates(root))
             {

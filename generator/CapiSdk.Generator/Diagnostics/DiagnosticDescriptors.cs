@@ -74,6 +74,12 @@ internal static class DiagnosticDescriptors
         "Schema at '{0}' in CustomResourceDefinition '{1}': '{2}' should be {3}; the keyword is ignored. Fix the schema.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor TypeNameClash = Create(
+        "CAPISDK011",
+        "Two CRD files generate the same type",
+        "Type '{0}' is generated from both '{1}' and '{2}' (their groups and versions share a namespace); the build fails with CS0101 until they are apart. Give one file another namespace with the CapiSdkNamespace metadata.",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -87,6 +93,7 @@ internal static class DiagnosticDescriptors
         [InvalidOption.Id] = InvalidOption,
         [NoVersionSelected.Id] = NoVersionSelected,
         [InvalidSchemaValue.Id] = InvalidSchemaValue,
+        [TypeNameClash.Id] = TypeNameClash,
     };
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
