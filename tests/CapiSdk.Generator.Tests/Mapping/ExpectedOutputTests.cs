@@ -35,11 +35,29 @@ public sealed class ExpectedOutputTests
     }
 
     [Fact]
-    public void Support_types_and_json_context_match_the_expected_files()
+    public void The_json_context_matches_the_expected_file()
     {
         var run = GeneratorHarness.Run(File.ReadAllText(Path.Combine("Fixtures", "Mapping", "primitives.yaml")));
 
-        ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "intorstring.expected.cs"), run.Source("CapiSdk.IntOrString.g.cs"));
         ExpectedFiles.AssertMatches(Path.Combine("Fixtures", "Mapping", "json-context.expected.cs"), run.Source("CrdJsonContext.g.cs"));
+    }
+
+    [Fact]
+    public void Every_support_template_is_emitted_once_in_the_projects_root_namespace()
+    {
+        var generator = typeof(CrdSourceGenerator).Assembly;
+        var templates = generator.GetManifestResourceNames().Where(n => n.StartsWith("CapiSdk.Generator.Templates.", StringComparison.Ordinal)).ToList();
+
+        var run = GeneratorHarness.Run(File.ReadAllText(Path.Combine("Fixtures", "Mapping", "primitives.yaml")));
+
+        Assert.True(templates.Count >= 10, "the client engine, its options, errors, helpers and IntOrString are templates");
+        Assert.All(templates, name =>
+        {
+            using var reader = new StreamReader(generator.GetManifestResourceStream(name)!);
+            var expected = reader.ReadToEnd().Replace("namespace CapiSdkRoot;", "namespace Test;", StringComparison.Ordinal);
+            var hint = "CapiSdk." + name["CapiSdk.Generator.Templates.".Length..^".cs".Length] + ".g.cs";
+            Assert.Equal(expected, run.Source(hint));
+            Assert.DoesNotContain("CapiSdkRoot", expected, StringComparison.Ordinal);
+        });
     }
 }
