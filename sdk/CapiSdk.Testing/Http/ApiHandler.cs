@@ -99,6 +99,7 @@ internal sealed class ApiHandler
             throw ApiException.MethodNotAllowed("the server does not allow this method on the requested resource");
         }
         var apiVersion = t.ApiVersion(r.Version.Name);
+        Warnings.AddDeprecation(ctx.Response, t, r.Version);
         switch (verb)
         {
             case "get":
@@ -107,10 +108,10 @@ internal sealed class ApiHandler
                     var o = _store.Get(t.Key, ns, r.Name!) ?? throw ApiException.NotFound(t, r.Name!);
                     if (r.Subresource is null && TableConverter.IsWanted(ctx.Request))
                     {
-                        await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [o.ToNode()], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
+                        await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [Conversion.VersionConverter.ToVersion(t, o.ToNode(), r.Version)], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
                         return;
                     }
-                    await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, apiVersion), ct).ConfigureAwait(false);
+                    await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, t, r.Version), ct).ConfigureAwait(false);
                     return;
                 }
             case "list":
@@ -130,7 +131,7 @@ internal sealed class ApiHandler
                     var options = Options(ctx);
                     var result = _writer.Create(t, r.Version, ns, body, options);
                     await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                    await WriteResultAsync(ctx, 201, result, apiVersion, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, 201, result, r, ct).ConfigureAwait(false);
                     return;
                 }
             case "update":
@@ -143,7 +144,7 @@ internal sealed class ApiHandler
                     var options = Options(ctx);
                     var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, options);
                     await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                    await WriteResultAsync(ctx, 200, result, apiVersion, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, 200, result, r, ct).ConfigureAwait(false);
                     return;
                 }
             case "patch":
@@ -161,7 +162,7 @@ internal sealed class ApiHandler
                     }
                     var result = _writer.Patch(t, r.Version, ns, r.Name!, r.Subresource, kind, text, options);
                     await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                    await WriteResultAsync(ctx, result.Created ? 201 : 200, result, apiVersion, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, result.Created ? 201 : 200, result, r, ct).ConfigureAwait(false);
                     return;
                 }
             case "delete":
@@ -174,7 +175,7 @@ internal sealed class ApiHandler
                     }
                     if (t.IsCustom || t == BuiltInResources.Namespaces || t == BuiltInResources.CustomResourceDefinitions)
                     {
-                        await WriteBytesAsync(ctx, 200, ObjectJson.Render(obj, apiVersion), ct).ConfigureAwait(false);
+                        await WriteBytesAsync(ctx, 200, ObjectJson.Render(obj, t, r.Version), ct).ConfigureAwait(false);
                     }
                     else
                     {
@@ -197,7 +198,7 @@ internal sealed class ApiHandler
                         ["apiVersion"] = apiVersion,
                         ["kind"] = t.ListKind,
                         ["metadata"] = new JsonObject { ["resourceVersion"] = _store.CurrentRevision.ToString(CultureInfo.InvariantCulture) },
-                        ["items"] = new JsonArray(deleted.Select(d => { d["apiVersion"] = apiVersion; return (JsonNode)d; }).ToArray()),
+                        ["items"] = new JsonArray(deleted.Select(d => (JsonNode)Conversion.VersionConverter.ToVersion(t, d, r.Version)).ToArray()),
                     };
                     await WriteJsonAsync(ctx, 200, list, ct).ConfigureAwait(false);
                     return;
@@ -366,13 +367,13 @@ internal sealed class ApiHandler
         }
     }
 
-    private static async Task WriteResultAsync(HttpContext ctx, int code, WriteResult result, string apiVersion, CancellationToken ct)
+    private static async Task WriteResultAsync(HttpContext ctx, int code, WriteResult result, ResourceRequest r, CancellationToken ct)
     {
         foreach (var w in result.Warnings)
         {
-            ctx.Response.Headers.Append("Warning", $"299 - \"{w.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            Warnings.Add(ctx.Response, w);
         }
-        await WriteBytesAsync(ctx, code, ObjectJson.Render(result.Object, apiVersion), ct).ConfigureAwait(false);
+        await WriteBytesAsync(ctx, code, ObjectJson.Render(result.Object, r.Type, r.Version), ct).ConfigureAwait(false);
     }
 
     private static Task WriteJsonAsync(HttpContext ctx, int code, JsonObject body, CancellationToken ct) =>

@@ -66,7 +66,7 @@ internal static class ListResponder
         if (TableConverter.IsWanted(ctx.Request))
         {
             var next = remaining > 0 ? ContinueToken.Encode(listRevision, page[^1].Key) : null;
-            var table = TableConverter.Table(r.Type, r.Version, page.Select(o => o.ToNode()), listRevision.ToString(CultureInfo.InvariantCulture), next);
+            var table = TableConverter.Table(r.Type, r.Version, page.Select(o => Conversion.VersionConverter.ToVersion(r.Type, o.ToNode(), r.Version)), listRevision.ToString(CultureInfo.InvariantCulture), next);
             await body.WriteAsync(Encoding.UTF8.GetBytes(table.ToJsonString()), ct).ConfigureAwait(false);
             return;
         }
@@ -77,7 +77,7 @@ internal static class ListResponder
             {
                 await body.WriteAsync(","u8.ToArray(), ct).ConfigureAwait(false);
             }
-            await body.WriteAsync(ObjectJson.Render(page[i], apiVersion), ct).ConfigureAwait(false);
+            await body.WriteAsync(ObjectJson.Render(page[i], r.Type, r.Version), ct).ConfigureAwait(false);
         }
         var meta = new StringBuilder();
         meta.Append(CultureInfo.InvariantCulture, $"\"resourceVersion\":\"{listRevision}\"");
