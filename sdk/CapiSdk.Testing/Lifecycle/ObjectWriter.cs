@@ -46,7 +46,11 @@ internal sealed class ObjectWriter
         {
             var cur = w.Get(t.Key, ns, name) ?? throw ApiException.NotFound(t, name);
             var rv = (string?)body["metadata"]?["resourceVersion"];
-            WritePreconditions.RequireResourceVersionOnUpdate(t, name, rv);
+            if ((string?)body["metadata"]?["uid"] is not { Length: > 0 } uid || uid == cur.Uid)
+            {
+                // The uid precondition is checked first (etcd3 GuaranteedUpdate), the resourceVersion after it.
+                WritePreconditions.RequireResourceVersionOnUpdate(t, name, rv);
+            }
             if (!string.IsNullOrEmpty(rv) && rv != cur.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 throw ApiException.StaleResourceVersion(t, name);
