@@ -100,6 +100,11 @@ internal sealed class ApiHandler
         }
         var apiVersion = t.ApiVersion(r.Version.Name);
         Warnings.AddDeprecation(ctx.Response, t, r.Version);
+        if (r.Subresource == "scale")
+        {
+            await ScaleResponder.ServeAsync(ctx, r, verb, _store, _writer, Options(ctx), ct).ConfigureAwait(false);
+            return;
+        }
         switch (verb)
         {
             case "get":

@@ -28,6 +28,9 @@ internal static class CrdReader
                 validator)
             {
                 SelectableFields = (v["selectableFields"] as JsonArray ?? []).OfType<JsonObject>().Select(f => (string?)f["jsonPath"] ?? "").Where(p => p.Length > 0).ToList(),
+                Scale = v["subresources"]?["scale"] is JsonObject scale
+                    ? new ScaleSubresource((string?)scale["specReplicasPath"] ?? "", (string?)scale["statusReplicasPath"] ?? "", (string?)scale["labelSelectorPath"])
+                    : null,
                 Deprecated = v["deprecated"]?.GetValue<bool>() ?? false,
                 DeprecationWarning = (string?)v["deprecationWarning"],
             });
