@@ -310,6 +310,7 @@ internal sealed class ObjectWriter
             meta["name"] = name;
         }
         ObjectRules.ValidateName(t, name);
+        ConfigDataRules.Apply(t, null, body, name);
         ObjectRules.ValidateLabels(t, name, body);
         var warnings = ObjectRules.ApplySchema(t, v, body, name, o.FieldValidation);
         if (w.Get(t.Key, ns, name) is not null)
@@ -392,6 +393,7 @@ internal sealed class ObjectWriter
         {
             throw ApiException.Invalid(t, name, [new Schema.FieldError("FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted", "metadata.finalizers")]);
         }
+        ConfigDataRules.Apply(t, curNode, next, name);
         ObjectRules.ValidateLabels(t, name, next);
         var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation);
         if (t.TracksGeneration && ObjectRules.SpecChanged(t, curNode, next))
