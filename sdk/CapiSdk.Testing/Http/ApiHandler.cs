@@ -324,8 +324,8 @@ internal sealed class ApiHandler
         }
         if (path == "openapi/v2")
         {
-            // An empty OpenAPI v2 document: clients that still read v2 (client-side validation, older tools) find no
-            // schemas and skip validation instead of failing; kubectl itself uses /openapi/v3.
+            // OpenAPI v2 as JSON, with definitions for every kind; the protobuf form (what client-go's OpenAPISchema asks
+            // for) is answered empty, so protobuf readers find no schemas and skip client-side validation.
             if (ctx.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.Ordinal))
             {
                 ctx.Response.StatusCode = 200;
@@ -333,13 +333,7 @@ internal sealed class ApiHandler
                 ctx.Response.ContentLength = 0;
                 return true;
             }
-            await WriteJsonAsync(ctx, 200, new JsonObject
-            {
-                ["swagger"] = "2.0",
-                ["info"] = new JsonObject { ["title"] = "Kubernetes", ["version"] = "v1.32.0" },
-                ["paths"] = new JsonObject(),
-                ["definitions"] = new JsonObject(),
-            }, ct).ConfigureAwait(false);
+            await WriteJsonAsync(ctx, 200, OpenApiDocuments.V2(_registry), ct).ConfigureAwait(false);
             return true;
         }
         if (path is "healthz" or "readyz" or "livez")
