@@ -324,16 +324,18 @@ internal sealed class ApiHandler
         }
         if (path == "openapi/v2")
         {
-            // OpenAPI v2 as JSON, with definitions for every kind; the protobuf form (what client-go's OpenAPISchema asks
-            // for) is answered empty, so protobuf readers find no schemas and skip client-side validation.
+            // OpenAPI v2 with definitions for every kind: JSON, or the gnostic protobuf client-go's OpenAPISchema asks for.
+            var v2 = OpenApiDocuments.V2(_registry);
             if (ctx.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.Ordinal))
             {
+                var bytes = OpenApiV2Protobuf.Encode(v2);
                 ctx.Response.StatusCode = 200;
-                ctx.Response.ContentType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
-                ctx.Response.ContentLength = 0;
+                ctx.Response.ContentType = OpenApiV2Protobuf.MediaType;
+                ctx.Response.ContentLength = bytes.Length;
+                await ctx.Response.Body.WriteAsync(bytes, ct).ConfigureAwait(false);
                 return true;
             }
-            await WriteJsonAsync(ctx, 200, OpenApiDocuments.V2(_registry), ct).ConfigureAwait(false);
+            await WriteJsonAsync(ctx, 200, v2, ct).ConfigureAwait(false);
             return true;
         }
         if (path is "healthz" or "readyz" or "livez")

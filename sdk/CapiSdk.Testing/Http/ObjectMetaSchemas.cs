@@ -15,7 +15,8 @@ internal static class ObjectMetaSchemas
     /// <summary>The definitions, with references written as <paramref name="refPrefix"/> + name.</summary>
     public static IEnumerable<(string Name, JsonObject Schema)> Definitions(string refPrefix)
     {
-        JsonObject Ref(string name, string description) => new() { ["description"] = description, ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = refPrefix + Prefix + name }) };
+        var v2 = refPrefix == "#/definitions/";
+        JsonObject Ref(string name, string description) => Reference(refPrefix + Prefix + name, description, v2);
         JsonObject Str(string description) => new() { ["type"] = "string", ["description"] = description };
         JsonObject Map(string description) => new() { ["type"] = "object", ["description"] = description, ["additionalProperties"] = new JsonObject { ["type"] = "string", ["default"] = "" } };
         JsonObject Array(string description, JsonObject items) => new() { ["type"] = "array", ["description"] = description, ["items"] = items };
@@ -33,10 +34,10 @@ internal static class ObjectMetaSchemas
                 ["generateName"] = Str("A prefix from which the server generates a unique name when name is empty."),
                 ["generation"] = new JsonObject { ["type"] = "integer", ["format"] = "int64", ["description"] = "A sequence number for changes of the desired state. Read-only." },
                 ["labels"] = Map("Key/value pairs used to organize and select objects."),
-                ["managedFields"] = Array("Which manager owns which fields, as recorded by server-side apply and updates.", new JsonObject { ["default"] = new JsonObject(), ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = refPrefix + Prefix + "ManagedFieldsEntry" }) }),
+                ["managedFields"] = Array("Which manager owns which fields, as recorded by server-side apply and updates.", Reference(refPrefix + Prefix + "ManagedFieldsEntry", null, v2)),
                 ["name"] = Str("The object's name, unique within its namespace (or the cluster, for cluster-scoped kinds)."),
                 ["namespace"] = Str("The namespace the object lives in; empty for cluster-scoped kinds."),
-                ["ownerReferences"] = Array("Objects this one depends on; it is garbage collected when they are all gone.", new JsonObject { ["default"] = new JsonObject(), ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = refPrefix + Prefix + "OwnerReference" }) }),
+                ["ownerReferences"] = Array("Objects this one depends on; it is garbage collected when they are all gone.", Reference(refPrefix + Prefix + "OwnerReference", null, v2)),
                 ["resourceVersion"] = Str("An opaque version of the object, for optimistic concurrency and watches. Read-only."),
                 ["selfLink"] = Str("Deprecated and no longer set."),
                 ["uid"] = Str("The object's unique id, set by the server. Read-only."),
@@ -78,10 +79,17 @@ internal static class ObjectMetaSchemas
     }
 
     /// <summary>A kind's metadata property, referencing ObjectMeta as the apiextensions builder does.</summary>
-    public static JsonObject MetadataProperty(string refPrefix) => new()
+    public static JsonObject MetadataProperty(string refPrefix) =>
+        Reference(refPrefix + ObjectMeta, "Standard object's metadata.", refPrefix == "#/definitions/");
+
+    /// <summary>v3 wraps a reference in allOf (so it can carry a description and default); v2 uses $ref itself.</summary>
+    private static JsonObject Reference(string target, string? description, bool v2)
     {
-        ["description"] = "Standard object's metadata.",
-        ["default"] = new JsonObject(),
-        ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = refPrefix + ObjectMeta }),
-    };
+        var r = v2 ? new JsonObject { ["$ref"] = target } : new JsonObject { ["default"] = new JsonObject(), ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = target }) };
+        if (description is not null)
+        {
+            r["description"] = description;
+        }
+        return r;
+    }
 }
