@@ -233,7 +233,7 @@ internal sealed class ApiHandler
         "application/json-patch+json" => PatchKind.Json,
         "application/apply-patch+yaml" => PatchKind.Apply,
         "application/strategic-merge-patch+json" => PatchKind.StrategicMerge,
-        var other => throw ApiException.UnsupportedMediaType(other),
+        _ => throw ApiException.UnsupportedPatchType(),
     };
 
     private static WriteOptions Options(HttpContext ctx)

@@ -88,7 +88,7 @@ internal static class ScaleResponder
             {
                 "application/json-patch+json" => JsonPatch.Apply(current, patch as JsonArray ?? throw ApiException.BadRequest("json patch must be an array")).AsObject(),
                 "application/merge-patch+json" or "application/strategic-merge-patch+json" => JsonMergePatch.Apply(current, patch) as JsonObject ?? throw ApiException.BadRequest("merge patch must be an object"),
-                _ => throw ApiException.UnsupportedMediaType(mediaType),
+                _ => throw ApiException.UnsupportedPatchType(),
             };
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or PatchException)

@@ -63,7 +63,7 @@ internal sealed class ObjectWriter
     {
         if (kind == PatchKind.StrategicMerge && t.IsCustom)
         {
-            throw ApiException.UnsupportedMediaType("application/strategic-merge-patch+json");
+            throw ApiException.UnsupportedPatchType();
         }
         JsonNode? patch;
         try
@@ -249,6 +249,10 @@ internal sealed class ObjectWriter
     private static void Normalize(ResourceType t, ServedVersion v, string ns, JsonObject body, string? urlName)
     {
         WritePreconditions.CheckTypeMeta(t, v, body);
+        if (urlName is not null)
+        {
+            WritePreconditions.CheckName(ObjectRules.Metadata(body), urlName, t.Namespaced ? ns : "");
+        }
         var kind = (string?)body["kind"];
         if (kind is not null && kind != t.Kind)
         {

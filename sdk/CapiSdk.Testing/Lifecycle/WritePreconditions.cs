@@ -35,6 +35,27 @@ internal static class WritePreconditions
     }
 
     /// <summary>
+    /// handlers checkName, run on every update: the body must name the object the URL names, and a namespace in the
+    /// body must be the request's.
+    /// </summary>
+    public static void CheckName(JsonObject meta, string urlName, string ns)
+    {
+        var name = (string?)meta["name"];
+        if (string.IsNullOrEmpty(name))
+        {
+            throw ApiException.BadRequest($"the name of the object ({urlName} based on URL) was undeterminable: name must be provided");
+        }
+        if (name != urlName)
+        {
+            throw ApiException.BadRequest($"the name of the object ({name}) does not match the name on the URL ({urlName})");
+        }
+        if (ns.Length > 0 && (string?)meta["namespace"] is { Length: > 0 } bodyNs && bodyNs != ns)
+        {
+            throw ApiException.BadRequest($"the namespace of the object ({bodyNs}) does not match the namespace on the request ({ns})");
+        }
+    }
+
+    /// <summary>
     /// etcd3 store Create refuses an object that carries a resourceVersion with a plain error, which the handler answers
     /// as 500 with reason "" (responsewriters convertStorageErrorOrNot). A dry run never reaches etcd and is not refused.
     /// </summary>

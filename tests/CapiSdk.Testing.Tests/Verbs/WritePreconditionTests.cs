@@ -124,4 +124,39 @@ public sealed class WritePreconditionTests
         Assert.Equal(409, conflict.Code);
         Assert.Contains("conflict with \"alice\"", conflict.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, "default", "the name of the object (w1 based on URL) was undeterminable: name must be provided")]
+    [InlineData("w2", "default", "the name of the object (w2) does not match the name on the URL (w1)")]
+    [InlineData("w1", "other", "the namespace of the object (other) does not match the namespace on the request (default)")]
+    public async Task Update_whose_name_or_namespace_differs_from_the_URL_is_400(string? name, string ns, string expected)
+    {
+        await using var server = await TestServer.StartAsync(o => o.Namespaces.Add("other"));
+        using var http = server.Http();
+        var (_, w, _) = await http.SendAsync(HttpMethod.Post, "/apis/example.com/v1/namespaces/default/widgets", Widgets.New("w1").ToJsonString());
+        w["metadata"]!["name"] = name;
+        w["metadata"]!["namespace"] = ns;
+
+        var (code, status, _) = await http.SendAsync(HttpMethod.Put, "/apis/example.com/v1/namespaces/default/widgets/w1", w.ToJsonString());
+
+        Assert.Equal(400, code);
+        Assert.Equal("BadRequest", (string?)status["reason"]);
+        Assert.Equal(expected, (string?)status["message"]);
+    }
+
+    [Theory]
+    [InlineData("POST", "/apis/example.com/v1/namespaces/default/widgets", "text/plain", "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")]
+    [InlineData("PATCH", "/apis/example.com/v1/namespaces/default/widgets/w1", "application/json", "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")]
+    public async Task An_unsupported_content_type_is_415_listing_the_accepted_ones(string method, string path, string contentType, string expected)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.Http();
+        await http.SendAsync(HttpMethod.Post, "/apis/example.com/v1/namespaces/default/widgets", Widgets.New("w1").ToJsonString());
+
+        var (code, status, _) = await http.SendAsync(new HttpMethod(method), path, "{}", contentType);
+
+        Assert.Equal(415, code);
+        Assert.Equal("UnsupportedMediaType", (string?)status["reason"]);
+        Assert.Equal(expected, (string?)status["message"]);
+    }
 }
