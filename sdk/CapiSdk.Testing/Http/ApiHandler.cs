@@ -246,8 +246,7 @@ internal sealed class ApiHandler
             var agent = ctx.Request.Headers.UserAgent.ToString();
             manager = agent.Length == 0 ? "unknown" : agent.Split('/')[0];
         }
-        var validation = (string?)q["fieldValidation"];
-        validation = validation is "Strict" or "Warn" or "Ignore" ? validation : "Warn";
+        var validation = OptionsValidation.FieldValidation(ctx.Request.Method, q["fieldValidation"]);
         var force = (string?)q["force"] is "true" or "1";
         return new WriteOptions(manager, validation, force, dryRun);
     }

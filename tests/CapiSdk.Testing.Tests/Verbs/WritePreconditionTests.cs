@@ -159,4 +159,19 @@ public sealed class WritePreconditionTests
         Assert.Equal("UnsupportedMediaType", (string?)status["reason"]);
         Assert.Equal(expected, (string?)status["message"]);
     }
+
+    [Theory]
+    [InlineData("POST", "/apis/example.com/v1/namespaces/default/widgets", "CreateOptions")]
+    [InlineData("PUT", "/apis/example.com/v1/namespaces/default/widgets/w1", "UpdateOptions")]
+    public async Task An_unknown_fieldValidation_is_422_against_the_verbs_options(string method, string path, string kind)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.Http();
+        var (_, w, _) = await http.SendAsync(HttpMethod.Post, "/apis/example.com/v1/namespaces/default/widgets", Widgets.New("w1").ToJsonString());
+
+        var (code, status, _) = await http.SendAsync(new HttpMethod(method), path + "?fieldValidation=Loose", w.ToJsonString());
+
+        Assert.Equal(422, code);
+        Assert.Equal($"{kind}.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"Loose\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"", (string?)status["message"]);
+    }
 }
