@@ -5,8 +5,9 @@ namespace CapiSdk.Testing.Http;
 
 /// <summary>
 /// Decodes the Kubernetes protobuf envelope (<c>k8s\0</c> + runtime.Unknown) for the one case kubectl sends it to
-/// this server: <c>kubectl create namespace</c>. Reads ObjectMeta's name, generateName, labels, annotations and
-/// finalizers and the Namespace's spec.finalizers; any other kind answers 415.
+/// this server: <c>kubectl create namespace</c>, <c>create secret</c>, <c>create configmap</c> and <c>create
+/// serviceaccount</c>. Reads ObjectMeta's name, generateName, namespace, labels, annotations and finalizers, the
+/// Namespace's spec.finalizers, Secret and ConfigMap data, type and immutable; any other kind answers 415.
 /// </summary>
 internal static class ProtobufBody
 {
@@ -22,22 +23,67 @@ internal static class ProtobufBody
         var typeMeta = Fields(Bytes(unknown, 1));
         var apiVersion = Text(typeMeta, 1);
         var kind = Text(typeMeta, 2);
-        if (kind != "Namespace" || apiVersion != "v1")
+        if (apiVersion != "v1" || kind is not ("Namespace" or "Secret" or "ConfigMap" or "ServiceAccount"))
         {
             throw Unsupported();
         }
-        var ns = Fields(Bytes(unknown, 2));
-        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind, ["metadata"] = ObjectMeta(Fields(Bytes(ns, 1))) };
-        var specFinalizers = Fields(Bytes(ns, 2)).Where(f => f.Number == 1).Select(f => (JsonNode?)JsonValue.Create(Encoding.UTF8.GetString(f.Value.Span))).ToArray();
-        if (specFinalizers.Length > 0)
+        var raw = Fields(Bytes(unknown, 2));
+        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind, ["metadata"] = ObjectMeta(Fields(Bytes(raw, 1))) };
+        switch (kind)
         {
-            obj["spec"] = new JsonObject { ["finalizers"] = new JsonArray(specFinalizers) };
+            case "Namespace":
+                var specFinalizers = Fields(Bytes(raw, 2)).Where(f => f.Number == 1).Select(f => (JsonNode?)JsonValue.Create(Encoding.UTF8.GetString(f.Value.Span))).ToArray();
+                if (specFinalizers.Length > 0)
+                {
+                    obj["spec"] = new JsonObject { ["finalizers"] = new JsonArray(specFinalizers) };
+                }
+                break;
+            case "Secret":
+                // core/v1 generated.proto Secret: data 2 (map<string, bytes>), type 3, stringData 4, immutable 5.
+                AddMap(obj, "data", raw, 2, binary: true);
+                AddMap(obj, "stringData", raw, 4, binary: false);
+                if (Text(raw, 3) is { Length: > 0 } type)
+                {
+                    obj["type"] = type;
+                }
+                AddBool(obj, "immutable", raw, 5);
+                break;
+            case "ConfigMap":
+                // ConfigMap: data 2 (map<string, string>), binaryData 3 (map<string, bytes>), immutable 4.
+                AddMap(obj, "data", raw, 2, binary: false);
+                AddMap(obj, "binaryData", raw, 3, binary: true);
+                AddBool(obj, "immutable", raw, 4);
+                break;
         }
         return obj;
     }
 
+    private static void AddMap(JsonObject obj, string field, List<(int Number, ReadOnlyMemory<byte> Value)> fields, int number, bool binary)
+    {
+        var map = new JsonObject();
+        foreach (var entry in fields.Where(f => f.Number == number))
+        {
+            var kv = Fields(entry.Value);
+            var value = Bytes(kv, 2);
+            map[Text(kv, 1) ?? ""] = binary ? Convert.ToBase64String(value.Span) : Encoding.UTF8.GetString(value.Span);
+        }
+        if (map.Count > 0)
+        {
+            obj[field] = map;
+        }
+    }
+
+    private static void AddBool(JsonObject obj, string field, List<(int Number, ReadOnlyMemory<byte> Value)> fields, int number)
+    {
+        if (fields.LastOrDefault(f => f.Number == number) is { Value.Length: > 0 } entry)
+        {
+            var i = 0;
+            obj[field] = ReadVarint(entry.Value.Span, ref i) != 0;
+        }
+    }
+
     private static ApiException Unsupported() => new(415, "UnsupportedMediaType",
-        $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml ({MediaType} is understood only for core/v1 Namespace)");
+        $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml ({MediaType} is understood only for core/v1 Namespace, Secret, ConfigMap and ServiceAccount)");
 
     private static JsonObject ObjectMeta(List<(int Number, ReadOnlyMemory<byte> Value)> fields)
     {
@@ -76,7 +122,7 @@ internal static class ProtobufBody
     private static string? Text(List<(int Number, ReadOnlyMemory<byte> Value)> fields, int number) =>
         fields.Any(f => f.Number == number) ? Encoding.UTF8.GetString(Bytes(fields, number).Span) : null;
 
-    /// <summary>The length-delimited fields of a message (varint and fixed fields are skipped).</summary>
+    /// <summary>The length-delimited and varint fields of a message (a varint's value is its raw bytes; fixed fields are skipped).</summary>
     private static List<(int Number, ReadOnlyMemory<byte> Value)> Fields(ReadOnlyMemory<byte> message)
     {
         var result = new List<(int, ReadOnlyMemory<byte>)>();
@@ -89,7 +135,9 @@ internal static class ProtobufBody
             switch (key & 7)
             {
                 case 0:
+                    var start = i;
                     ReadVarint(span, ref i);
+                    result.Add((number, message.Slice(start, i - start)));
                     break;
                 case 1:
                     i += 8;

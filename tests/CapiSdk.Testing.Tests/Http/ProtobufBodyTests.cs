@@ -25,7 +25,7 @@ public sealed class ProtobufBodyTests
     [Fact]
     public void Other_kinds_are_refused_with_415()
     {
-        var typeMeta = Field(1, "v1").Concat(Field(2, "ConfigMap")).ToArray();
+        var typeMeta = Field(1, "v1").Concat(Field(2, "Pod")).ToArray();
         byte[] body = [.. "k8s\0"u8.ToArray(), .. Field(1, typeMeta), .. Field(2, Field(1, Field(1, "cm")))];
 
         Assert.Equal(415, Assert.Throws<ApiException>(() => ProtobufBody.Decode(body)).Code);

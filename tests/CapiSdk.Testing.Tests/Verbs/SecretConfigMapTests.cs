@@ -142,4 +142,27 @@ public sealed class SecretConfigMapTests
         Assert.True(getExit == 0, getErr);
         Assert.Equal("fast", output);
     }
+
+    [KubectlFact]
+    public async Task Kubectl_create_secret_configmap_and_serviceaccount_work()
+    {
+        await using var server = await KubeApiServer.StartAsync(cancellationToken: TestContext.Token);
+        using var kubectl = new Support.Kubectl(server);
+        using var http = server.Http();
+
+        var secret = await kubectl.RunAsync("create secret generic s1 --from-literal=password=hunter2");
+        var configMap = await kubectl.RunAsync("create configmap c1 --from-literal=mode=fast");
+        var account = await kubectl.RunAsync("create serviceaccount capi");
+        var (_, s1, _) = await http.GetJsonAsync("/api/v1/namespaces/default/secrets/s1");
+        var (_, c1, _) = await http.GetJsonAsync("/api/v1/namespaces/default/configmaps/c1");
+        var (saCode, _, _) = await http.GetJsonAsync("/api/v1/namespaces/default/serviceaccounts/capi");
+
+        Assert.True(secret.ExitCode == 0, secret.Err);
+        Assert.True(configMap.ExitCode == 0, configMap.Err);
+        Assert.True(account.ExitCode == 0, account.Err);
+        Assert.Equal("hunter2", Encoding.UTF8.GetString(Convert.FromBase64String((string)s1["data"]!["password"]!)));
+        Assert.Equal("Opaque", (string?)s1["type"]);
+        Assert.Equal("fast", (string?)c1["data"]!["mode"]);
+        Assert.Equal(200, saCode);
+    }
 }
