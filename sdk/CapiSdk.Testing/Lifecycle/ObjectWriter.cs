@@ -379,7 +379,7 @@ internal sealed class ObjectWriter
             throw ApiException.Invalid(t, name, [new Schema.FieldError("FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted", "metadata.finalizers")]);
         }
         ObjectRules.ValidateLabels(t, name, next);
-        var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation);
+        var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation, curNode);
         if (t.TracksGeneration && ObjectRules.SpecChanged(t, curNode, next))
         {
             ObjectRules.Metadata(next)["generation"] = ((long?)curNode["metadata"]?["generation"] ?? 0) + 1;
