@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cel;
@@ -9,6 +10,10 @@ internal sealed partial class CelRule
 {
     private static readonly CelEnvironment Environment = CreateEnvironment();
     private static readonly Lock CompileLock = new();
+
+    // Compiling is slow (an ANTLR parse and expression-tree build) and CRDs repeat rules (Cluster API has one rule
+    // 24 times), so programs are shared by expression text across rules and servers.
+    private static readonly ConcurrentDictionary<string, CelProgramDelegate> Compiled = new(StringComparer.Ordinal);
 
     private readonly CelProgramDelegate _program;
     private readonly CelProgramDelegate? _messageExpression;
@@ -98,11 +103,15 @@ internal sealed partial class CelRule
                     $"(supported: {string.Join(", ", CelLibrary.Names.Order(StringComparer.Ordinal))}); remove the rule from the CRD given to the test server or test it against a real cluster");
             }
         }
+        if (Compiled.TryGetValue(expression, out var cached))
+        {
+            return cached;
+        }
         try
         {
             lock (CompileLock)
             {
-                return Environment.Compile(expression);
+                return Compiled.GetOrAdd(expression, Environment.Compile);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
