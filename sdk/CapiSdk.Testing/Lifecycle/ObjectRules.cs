@@ -13,6 +13,7 @@ internal static partial class ObjectRules
     public static List<string> ApplySchema(ResourceType type, ServedVersion version, JsonObject obj, string name, string fieldValidation, JsonObject? old = null)
     {
         var warnings = new List<string>();
+        ValidateFinalizers(type, name, obj, old, warnings);
         if (version.Schema is null)
         {
             return warnings;
