@@ -81,8 +81,11 @@ public sealed class DeleteOptionsTests
         var child = Widgets.New("child");
         child["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
         {
-            ["apiVersion"] = "example.com/v1", ["kind"] = "Widget", ["name"] = "w1",
-            ["uid"] = (string?)owner["metadata"]!["uid"], ["blockOwnerDeletion"] = true,
+            ["apiVersion"] = "example.com/v1",
+            ["kind"] = "Widget",
+            ["name"] = "w1",
+            ["uid"] = (string?)owner["metadata"]!["uid"],
+            ["blockOwnerDeletion"] = true,
         });
         child["metadata"]!["finalizers"] = new JsonArray("example.com/hold");
         await client.CreateAsync(child);
