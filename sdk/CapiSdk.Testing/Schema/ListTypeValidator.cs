@@ -9,6 +9,13 @@ namespace CapiSdk.Testing.Schema;
 /// </summary>
 internal static class ListTypeValidator
 {
+    /// <summary>True when the schema has a set or map list anywhere, i.e. when validating can find anything.</summary>
+    public static bool Applies(JsonObject? schema) =>
+        schema is not null && (SchemaNode.ListType(schema) is "set" or "map"
+            || (schema["properties"] as JsonObject)?.Any(p => Applies(p.Value as JsonObject)) == true
+            || Applies(SchemaNode.Items(schema))
+            || Applies(schema["additionalProperties"] as JsonObject));
+
     public static List<FieldError> Validate(JsonObject schema, JsonObject obj)
     {
         var errors = new List<FieldError>();

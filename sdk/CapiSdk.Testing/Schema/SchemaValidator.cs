@@ -17,12 +17,14 @@ internal sealed class SchemaValidator
     private readonly JsonSchema _schema;
     private readonly JsonObject _structural;
     private readonly CelValidator? _cel;
+    private readonly bool _hasListTypes;
 
     private SchemaValidator(JsonSchema schema, JsonObject structural, CelValidator? cel)
     {
         _schema = schema;
         _structural = structural;
         _cel = cel;
+        _hasListTypes = ListTypeValidator.Applies(structural);
     }
 
     /// <exception cref="FormatException">A CEL rule cannot be compiled; the message names it.</exception>
@@ -48,7 +50,7 @@ internal sealed class SchemaValidator
         {
             errors.RemoveAll(e => Correlation.Unchanged(_structural, obj, old, e.Reason == "FieldValueRequired" ? Correlation.Parent(e.Field) : e.Field));
         }
-        if (old is null || ListTypeValidator.Validate(_structural, old).Count == 0)
+        if (_hasListTypes && (old is null || ListTypeValidator.Validate(_structural, old).Count == 0))
         {
             errors.AddRange(ListTypeValidator.Validate(_structural, obj));
         }
