@@ -3,6 +3,7 @@ using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Testing;
+using CapiSdk.Testing.Diagnostics;
 using CapiSdk.Topology;
 using k8s;
 
@@ -94,8 +95,14 @@ catch (KubernetesNotFoundException e)
     Console.WriteLine($"typed error: {e.GetType().Name} ({e.StatusCode} {e.Reason})");
 }
 
-// 6. Deleting the Cluster garbage-collects its claim and, through the claim, the address.
-await clusters.DeleteAsync("default", "prod");
+// 6. Deleting the Cluster garbage-collects its claim and, through the claim, the address: as in a cluster, shortly
+//    after the delete returns, so wait for the collector (here through the server's change feed).
+using (var changes = server.Changes.Subscribe())
+{
+    await clusters.DeleteAsync("default", "prod");
+    using var collected = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+    await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "prod-vip" && c.Resource.StartsWith("ipaddresses.", StringComparison.Ordinal), collected.Token);
+}
 var left = (await claims.ListAsync("default")).Items.Count + (await addresses.ListAsync("default")).Items.Count;
 Console.WriteLine($"deleted Cluster prod; claims and addresses left: {left}");
 

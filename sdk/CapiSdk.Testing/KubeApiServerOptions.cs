@@ -22,9 +22,14 @@ public sealed class KubeApiServerOptions
     public TimeSpan WatchBookmarkInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long garbage collection (ownerReference cascades, foreground/orphan finalizers, namespace emptying) waits
-    /// after the change that triggered it. Zero (the default) runs it inside that change, so dependents are gone when
-    /// the owner's delete returns; a delay makes it asynchronous, as in a real cluster.
+    /// When garbage collection runs. Default <see cref="GarbageCollectionMode.Asynchronous"/>, as in a cluster: wait for
+    /// dependents to go (e.g. <c>server.Changes</c>' <c>WaitForAsync</c>) instead of expecting them gone when a delete returns.
+    /// </summary>
+    public GarbageCollectionMode GarbageCollection { get; set; } = GarbageCollectionMode.Asynchronous;
+
+    /// <summary>
+    /// With <see cref="GarbageCollectionMode.Asynchronous"/>, how long the collector waits after the change that
+    /// triggered it before it runs. Default zero: as soon as the background worker gets to it.
     /// </summary>
     public TimeSpan GarbageCollectionDelay { get; set; }
 

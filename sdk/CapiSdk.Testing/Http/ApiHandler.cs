@@ -172,7 +172,7 @@ internal sealed class ApiHandler
                 }
             case "delete":
                 {
-                    var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
+                    var request = await DeleteOptionsReader.ReadAsync(ctx, ct).ConfigureAwait(false);
                     var (obj, gone) = _deleter.Delete(t, ns, r.Name!, request);
                     if (gone && t == BuiltInResources.CustomResourceDefinitions)
                     {
@@ -195,7 +195,7 @@ internal sealed class ApiHandler
                 }
             case "deletecollection":
                 {
-                    var request = await DeleteRequestOf(ctx, ct).ConfigureAwait(false);
+                    var request = await DeleteOptionsReader.ReadAsync(ctx, ct).ConfigureAwait(false);
                     var (labels, fields) = QuerySelectors.Read(ctx.Request.Query, r);
                     var deleted = _deleter.DeleteCollection(t, r.Namespace, labels, fields, request);
                     var list = new JsonObject
@@ -251,48 +251,7 @@ internal sealed class ApiHandler
         return new WriteOptions(manager, validation, force, dryRun);
     }
 
-    private static bool DryRun(IQueryCollection q)
-    {
-        var values = q["dryRun"];
-        if (values.Count == 0)
-        {
-            return false;
-        }
-        if (values.Any(v => v != "All"))
-        {
-            throw new ApiException(422, "Invalid", $"Unsupported value: \"{values}\": supported values: \"All\"");
-        }
-        return true;
-    }
-
-    private static async Task<DeleteRequest> DeleteRequestOf(HttpContext ctx, CancellationToken ct)
-    {
-        var q = ctx.Request.Query;
-        string? policy = q["propagationPolicy"];
-        string? uid = null;
-        string? rv = null;
-        var text = await BodyReader.ReadTextAsync(ctx.Request, ct).ConfigureAwait(false);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            JsonObject body;
-            try
-            {
-                body = JsonNode.Parse(text) as JsonObject ?? new JsonObject();
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                throw ApiException.BadRequest($"error decoding DeleteOptions: {e.Message}");
-            }
-            policy = (string?)body["propagationPolicy"] ?? policy;
-            if (policy is null && body["orphanDependents"]?.GetValue<bool>() is { } orphan)
-            {
-                policy = orphan ? "Orphan" : "Background";
-            }
-            uid = (string?)body["preconditions"]?["uid"];
-            rv = (string?)body["preconditions"]?["resourceVersion"];
-        }
-        return new DeleteRequest(policy, uid, rv, DryRun(q));
-    }
+    private static bool DryRun(IQueryCollection q) => DryRunValues.Parse(q["dryRun"].Where(v => v is not null).Select(v => v!).ToList());
 
     private async Task<bool> ServeNonResourceAsync(HttpContext ctx, string[] segs, CancellationToken ct)
     {

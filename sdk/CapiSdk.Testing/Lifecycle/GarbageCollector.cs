@@ -7,20 +7,22 @@ namespace CapiSdk.Testing.Lifecycle;
 /// <summary>
 /// Deletes dependents whose owners are gone, honours the foregroundDeletion and orphan finalizers, empties
 /// terminating namespaces, and removes objects whose last finalizer is gone; repeats until nothing changes.
-/// With no delay it runs inside the write that triggered it; with a delay it runs later in its own write,
-/// asynchronously, as the real garbage collector and namespace controller do.
+/// Asynchronously (the default) it runs later in its own write, as the real garbage collector and namespace
+/// controller do; synchronously it runs inside the write that triggered it.
 /// </summary>
 internal sealed class GarbageCollector
 {
     private readonly ResourceRegistry _registry;
     private readonly ObjectStore _store;
+    private readonly GarbageCollectionMode _mode;
     private readonly TimeSpan _delay;
     private readonly CancellationToken _stopping;
     private ObjectDeleter? _deleter;
     private int _scheduled;
 
-    public GarbageCollector(ResourceRegistry registry, ObjectStore store, TimeSpan delay, CancellationToken stopping)
+    public GarbageCollector(ResourceRegistry registry, ObjectStore store, GarbageCollectionMode mode, TimeSpan delay, CancellationToken stopping)
     {
+        _mode = mode;
         _registry = registry;
         _store = store;
         _delay = delay;
@@ -32,7 +34,7 @@ internal sealed class GarbageCollector
     /// <summary>Called by writers holding the lock after a change that may leave garbage.</summary>
     public void Run(StoreWriter w)
     {
-        if (_delay <= TimeSpan.Zero)
+        if (_mode == GarbageCollectionMode.Synchronous)
         {
             RunNow(w);
             return;
@@ -45,13 +47,20 @@ internal sealed class GarbageCollector
         {
             try
             {
-                await Task.Delay(_delay, _stopping).ConfigureAwait(false);
+                if (_delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_delay, _stopping).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
                 return;
             }
             Interlocked.Exchange(ref _scheduled, 0);
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
             _store.Write(writer =>
             {
                 RunNow(writer);

@@ -14,6 +14,8 @@ internal sealed class ObjectDeleter
     private readonly TimeProvider _time;
     private readonly GarbageCollector _gc;
 
+    private static readonly HashSet<string> ImmortalNamespaces = ["default", "kube-system", "kube-public"];
+
     public ObjectDeleter(ObjectStore store, TimeProvider time, GarbageCollector gc)
     {
         _store = store;
@@ -22,12 +24,20 @@ internal sealed class ObjectDeleter
     }
 
     /// <summary>Deletes one object. Returns its last state and whether it is gone (false: it waits for finalizers).</summary>
-    public (JsonObject Object, bool Gone) Delete(ResourceType t, string ns, string name, DeleteRequest request) =>
-        _store.Write(w =>
+    public (JsonObject Object, bool Gone) Delete(ResourceType t, string ns, string name, DeleteRequest request)
+    {
+        if (t == BuiltInResources.Namespaces && ImmortalNamespaces.Contains(name))
+        {
+            // The NamespaceLifecycle admission plugin refuses these before storage is asked.
+            throw new ApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted",
+                new JsonObject { ["name"] = name, ["kind"] = "namespaces" });
+        }
+        return _store.Write(w =>
         {
             var cur = w.Get(t.Key, ns, name) ?? throw ApiException.NotFound(t, name);
             return DeleteLocked(w, t, cur, request);
         });
+    }
 
     public List<JsonObject> DeleteCollection(ResourceType t, string? ns, LabelSelector labels, FieldSelector fields, DeleteRequest request) =>
         _store.Write(w =>

@@ -9,10 +9,11 @@ namespace CapiSdk.Testing.Lifecycle;
 /// <summary>What the server enforces on every write: names, metadata it owns, schema pruning/defaulting/validation, generation.</summary>
 internal static partial class ObjectRules
 {
-    /// <summary>Prunes unknown fields, applies defaults and validates against the version's schema. Returns warnings.</summary>
-    public static List<string> ApplySchema(ResourceType type, ServedVersion version, JsonObject obj, string name, string fieldValidation)
+    /// <summary>Prunes unknown fields, applies defaults and validates against the version's schema (ratcheting against <paramref name="old"/> on updates). Returns warnings.</summary>
+    public static List<string> ApplySchema(ResourceType type, ServedVersion version, JsonObject obj, string name, string fieldValidation, JsonObject? old = null)
     {
         var warnings = new List<string>();
+        ValidateFinalizers(type, name, obj, old, warnings);
         if (version.Schema is null)
         {
             return warnings;
@@ -33,7 +34,7 @@ internal static partial class ObjectRules
             }
         }
         SchemaDefaulter.Apply(obj, version.Schema);
-        var errors = version.Validator?.Validate(obj) ?? [];
+        var errors = version.Validator?.Validate(obj, old, warnings) ?? [];
         if (errors.Count > 0)
         {
             throw ApiException.Invalid(type, name, errors);

@@ -399,7 +399,7 @@ internal sealed class ObjectWriter
         }
         ConfigDataRules.Apply(t, curNode, next, name);
         ObjectRules.ValidateLabels(t, name, next);
-        var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation);
+        var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation, curNode);
         if (t.TracksGeneration && ObjectRules.SpecChanged(t, curNode, next))
         {
             ObjectRules.Metadata(next)["generation"] = ((long?)curNode["metadata"]?["generation"] ?? 0) + 1;

@@ -1,25 +1,74 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CapiSdk.Testing.Schema.Cel;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
 namespace CapiSdk.Testing.Schema;
 
-/// <summary>Validates objects against a version's openAPIV3Schema with NJsonSchema and reports errors the way the real server words them.</summary>
+/// <summary>
+/// Validates objects against a version's openAPIV3Schema as the apiextensions server does: the OpenAPI keywords
+/// (with NJsonSchema), the list-type set/map invariants, then the CEL rules; on update, errors at values unchanged
+/// from the old object are ratcheted (dropped, or warnings for CEL). Errors are worded as the real server words them.
+/// </summary>
 internal sealed class SchemaValidator
 {
+    private const string NotChecked = "Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
     private readonly JsonSchema _schema;
+    private readonly JsonObject _structural;
+    private readonly CelValidator? _cel;
+    private readonly bool _hasListTypes;
 
-    private SchemaValidator(JsonSchema schema) => _schema = schema;
-
-    public static async Task<SchemaValidator> CreateAsync(JsonObject structural, CancellationToken cancellationToken)
+    private SchemaValidator(JsonSchema schema, JsonObject structural, CelValidator? cel)
     {
-        var json = SchemaConverter.ToJsonSchema(structural).ToJsonString();
-        var schema = await JsonSchema.FromJsonAsync(json, cancellationToken).ConfigureAwait(false);
-        return new SchemaValidator(schema);
+        _schema = schema;
+        _structural = structural;
+        _cel = cel;
+        _hasListTypes = ListTypeValidator.Applies(structural);
     }
 
-    public List<FieldError> Validate(JsonObject obj)
+    /// <exception cref="FormatException">A CEL rule cannot be compiled; the message names it.</exception>
+    public static async Task<SchemaValidator> CreateAsync(JsonObject structural, CancellationToken cancellationToken)
+    {
+        var cel = CelValidator.Create(structural, "openAPIV3Schema");
+        var converted = SchemaConverter.ToJsonSchema(structural);
+        // The real server validates metadata as ObjectMeta, apart from the schema, and an object always has it:
+        // a root that lists metadata as required (MachineDrainRule) must not fail on the metadata-less copy below.
+        if (converted["required"] is JsonArray required && required.FirstOrDefault(r => (string?)r == "metadata") is { } metadata)
+        {
+            required.Remove(metadata);
+        }
+        var schema = await JsonSchema.FromJsonAsync(converted.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return new SchemaValidator(schema, structural, cel);
+    }
+
+    /// <summary>All errors for <paramref name="obj"/>; <paramref name="old"/> is the stored object on updates (null on create). CEL failures that ratchet go to <paramref name="warnings"/>.</summary>
+    public List<FieldError> Validate(JsonObject obj, JsonObject? old, List<string> warnings)
+    {
+        var errors = SchemaErrors(obj);
+        if (old is not null)
+        {
+            errors.RemoveAll(e => Correlation.Unchanged(_structural, obj, old, e.Reason == "FieldValueRequired" ? Correlation.Parent(e.Field) : e.Field));
+        }
+        if (_hasListTypes && (old is null || ListTypeValidator.Validate(_structural, old).Count == 0))
+        {
+            errors.AddRange(ListTypeValidator.Validate(_structural, obj));
+        }
+        if (_cel is not null)
+        {
+            if (errors.Exists(e => e.Reason is "FieldValueNotSupported" or "FieldValueRequired" or "FieldValueTooLong" or "FieldValueTooMany" or "FieldValueTypeInvalid"))
+            {
+                errors.Add(new FieldError("FieldValueInvalid", NotChecked, "<nil>"));
+            }
+            else
+            {
+                _cel.Validate(obj, old, errors, warnings);
+            }
+        }
+        return errors;
+    }
+
+    private List<FieldError> SchemaErrors(JsonObject obj)
     {
         var schema = _schema;
         var forValidation = obj.DeepClone().AsObject();

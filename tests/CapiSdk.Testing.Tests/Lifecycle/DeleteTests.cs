@@ -111,8 +111,10 @@ public sealed class DeleteTests
         using var client = server.CreateClient();
         var owner = await client.CreateAsync(Widgets.New("owner"));
         await client.CreateAsync(Dependent("child", owner, block: false));
+        using var changes = server.Changes.Subscribe();
 
         await client.DeleteWidgetAsync("owner", new V1DeleteOptions { PropagationPolicy = "Background" });
+        await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "child", TestContext.Token);
 
         Assert.Equal(404, (await Widgets.FailsAsync(() => client.GetWidgetAsync("child"))).Code);
     }
@@ -127,8 +129,10 @@ public sealed class DeleteTests
         var child = Dependent("child", a, block: false);
         child["metadata"]!["ownerReferences"]!.AsArray().Add(OwnerRef(b, block: false));
         await client.CreateAsync(child);
+        using var changes = server.Changes.Subscribe();
 
         await client.DeleteWidgetAsync("a");
+        await changes.WaitForAsync(c => c.Type == ChangeType.Modified && c.Name == "child", TestContext.Token);
         var survivor = await client.GetWidgetAsync("child");
 
         Assert.Equal("b", (string?)survivor["metadata"]!["ownerReferences"]!.AsArray().Single()!["name"]);
@@ -144,10 +148,14 @@ public sealed class DeleteTests
         child["metadata"]!["finalizers"] = new JsonArray("example.com/hold");
         await client.CreateAsync(child);
 
+        using var changes = server.Changes.Subscribe();
+
         await client.DeleteWidgetAsync("owner", new V1DeleteOptions { PropagationPolicy = "Foreground" });
+        await changes.WaitForAsync(c => c.Type == ChangeType.Modified && c.Name == "child", TestContext.Token);
         var waiting = await client.GetWidgetAsync("owner");
         var childTerminating = await client.GetWidgetAsync("child");
         await client.PatchAsync("child", """{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch);
+        await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "owner", TestContext.Token);
 
         Assert.Contains("foregroundDeletion", waiting["metadata"]!["finalizers"]!.AsArray().Select(f => (string)f!));
         Assert.NotNull(childTerminating["metadata"]!["deletionTimestamp"]);
@@ -161,8 +169,10 @@ public sealed class DeleteTests
         using var client = server.CreateClient();
         var owner = await client.CreateAsync(Widgets.New("owner"));
         await client.CreateAsync(Dependent("child", owner, block: false));
+        using var changes = server.Changes.Subscribe();
 
         await client.DeleteWidgetAsync("owner", new V1DeleteOptions { PropagationPolicy = "Orphan" });
+        await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "owner", TestContext.Token);
         var orphan = await client.GetWidgetAsync("child");
 
         Assert.Null(orphan["metadata"]!["ownerReferences"]);
@@ -184,9 +194,10 @@ public sealed class DeleteTests
     }
 
     [Fact]
-    public async Task With_a_garbage_collection_delay_dependents_go_after_the_owner_asynchronously()
+    public async Task By_default_dependents_go_after_the_owners_delete_returns()
     {
-        await using var server = await TestServer.StartAsync(o => o.GarbageCollectionDelay = TimeSpan.FromMilliseconds(200));
+        // The delay only makes "still there right after the delete" observable; it is far longer than one request.
+        await using var server = await TestServer.StartAsync(o => o.GarbageCollectionDelay = TimeSpan.FromSeconds(5));
         using var client = server.CreateClient();
         var owner = await client.CreateAsync(Widgets.New("owner"));
         await client.CreateAsync(Dependent("child", owner, block: false));
@@ -210,11 +221,27 @@ public sealed class DeleteTests
         var owner = await client.CreateAsync(o);
         await client.CreateAsync(Dependent("child", owner, block: false));
 
+        using var changes = server.Changes.Subscribe();
+
         await client.DeleteWidgetAsync("owner");
         var whileHeld = await client.GetWidgetAsync("child");
         await client.PatchAsync("owner", """{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch);
+        await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "child", TestContext.Token);
 
         Assert.Null(whileHeld["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(404, (await Widgets.FailsAsync(() => client.GetWidgetAsync("child"))).Code);
+    }
+
+    [Fact]
+    public async Task With_synchronous_collection_dependents_are_gone_when_the_owners_delete_returns()
+    {
+        await using var server = await TestServer.StartAsync(o => o.GarbageCollection = GarbageCollectionMode.Synchronous);
+        using var client = server.CreateClient();
+        var owner = await client.CreateAsync(Widgets.New("owner"));
+        await client.CreateAsync(Dependent("child", owner, block: false));
+
+        await client.DeleteWidgetAsync("owner");
+
         Assert.Equal(404, (await Widgets.FailsAsync(() => client.GetWidgetAsync("child"))).Code);
     }
 

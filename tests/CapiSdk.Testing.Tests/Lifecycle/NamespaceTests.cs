@@ -47,7 +47,9 @@ public sealed class NamespaceTests
         await client.CreateAsync(held, ns: "closing");
         await client.CoreV1.DeleteNamespaceAsync("closing", cancellationToken: TestContext.Token);
 
+        using var changes = server.Changes.Subscribe();
         await client.PatchAsync("held", """{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch, ns: "closing");
+        await changes.WaitForAsync(c => c.Type == Diagnostics.ChangeType.Deleted && c.Resource == "namespaces" && c.Name == "closing", TestContext.Token);
 
         var e = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => client.CoreV1.ReadNamespaceAsync("closing", cancellationToken: TestContext.Token));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, e.Response.StatusCode);
