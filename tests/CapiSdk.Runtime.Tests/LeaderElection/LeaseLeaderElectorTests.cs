@@ -36,6 +36,21 @@ public sealed class LeaseLeaderElectorTests
     private static bool IsLeaseWrite(ResourceChange change, string? holder) =>
         change.Resource.StartsWith("leases", StringComparison.Ordinal) && change.Name == Lease && Holder(change) == holder;
 
+    /// <summary>The holders the lease's writes named, in order, up to the first write naming <paramref name="holder"/>, and that write.</summary>
+    private static async Task<(List<string?> Holders, ResourceChange Last)> LeaseWritesUntilAsync(ChangeSubscription changes, string holder, CancellationToken ct)
+    {
+        var holders = new List<string?>();
+        ResourceChange change;
+        do
+        {
+            change = await changes.WaitForAsync(c => c.Resource.StartsWith("leases", StringComparison.Ordinal), ct);
+            holders.Add(Holder(change));
+        }
+        while (Holder(change) != holder);
+
+        return (holders, change);
+    }
+
     /// <summary>Records when an elector became leader while the other still led (checked as its term begins).</summary>
     private static Func<bool> WatchForOverlap(LeaseLeaderElector a, LeaseLeaderElector b)
     {
@@ -109,14 +124,7 @@ public sealed class LeaseLeaderElectorTests
 
         await a.StopAsync(ct);
         await b.WaitForLeadershipAsync(ct);
-        var holders = new List<string?>();
-        ResourceChange change;
-        do
-        {
-            change = await changes.WaitForAsync(c => c.Resource.StartsWith("leases", StringComparison.Ordinal), ct);
-            holders.Add(Holder(change));
-        }
-        while (Holder(change) != "b");
+        var (holders, _) = await LeaseWritesUntilAsync(changes, "b", ct);
 
         // a's renewals, then its release (an empty holder), then b: a never writes once b holds the lease.
         Assert.Equal("a", holders[0]);
@@ -167,14 +175,7 @@ public sealed class LeaseLeaderElectorTests
 
         await a.StopAsync(ct);
         await b.WaitForLeadershipAsync(ct);
-        var holders = new List<string?>();
-        ResourceChange change;
-        do
-        {
-            change = await changes.WaitForAsync(c => c.Resource.StartsWith("leases", StringComparison.Ordinal), ct);
-            holders.Add(Holder(change));
-        }
-        while (Holder(change) != "b");
+        var (holders, change) = await LeaseWritesUntilAsync(changes, "b", ct);
 
         // b went by the duration a wrote into the Lease (two seconds), not its own ten minutes, and took the lease
         // over from a without a release in between. That it waited for the expiry first is the test above.
