@@ -367,6 +367,8 @@ public sealed class LeaseLeaderElector : ILeadershipGate, IHostedService, IAsync
 
     private void BeginTerm()
     {
+        // Reported before the term is handed out, so whoever reconciles in it already sees leader_election_master_status 1.
+        _metrics.LeaderChanged(_options.LeaseName, leading: true);
         lock (_gate)
         {
             _term = new CancellationTokenSource();
@@ -375,7 +377,6 @@ public sealed class LeaseLeaderElector : ILeadershipGate, IHostedService, IAsync
         }
 
         LeaderElectionLog.BecameLeader(_logger, Identity, _options.LeaseNamespace, _options.LeaseName);
-        _metrics.LeaderChanged(_options.LeaseName, leading: true);
         LeadershipChanged?.Invoke(this, true);
     }
 

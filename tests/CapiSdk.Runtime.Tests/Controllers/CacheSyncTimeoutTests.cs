@@ -2,6 +2,7 @@ using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;
 using CapiSdk.Testing;
+using CapiSdk.Runtime.Tests.Support2;
 
 namespace CapiSdk.Runtime.Tests.Controllers;
 
@@ -16,7 +17,7 @@ public sealed class CacheSyncTimeoutTests
         var informers = new InformerFactory();
         var informer = informers.GetOrCreate(new ClusterClient(kubernetes));
         var manager = new ControllerManager(informers, []) { CacheSyncTimeout = TimeSpan.FromMilliseconds(500) };
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var stop = new CancellationTokenSource(TestTimeout.Limit);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => manager.RunAsync(stop.Token));
 

@@ -9,6 +9,7 @@ using CapiSdk.Runtime.Tests.Support;
 using CapiSdk.Testing;
 using k8s;
 using Microsoft.Extensions.Time.Testing;
+using TestTimeout = CapiSdk.Runtime.Tests.Support2.TestTimeout;
 
 namespace CapiSdk.Runtime.Tests.Controllers;
 
@@ -35,7 +36,7 @@ public sealed class ControllerTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _running.WaitAsync(TimeSpan.FromSeconds(10));
+        await _running.WaitAsync(TestTimeout.Limit);
         _stop.Dispose();
         _kubernetes.Dispose();
         await _server.DisposeAsync();
@@ -270,9 +271,25 @@ public sealed class ControllerTests : IAsyncLifetime
         }
 
         var metrics = new RecordingMetrics();
+
+        // The first two reconciles wait for each other, so two workers are certainly busy at once however the
+        // machine schedules them (a controller that ran one reconcile at a time would time out here).
+        var started = 0;
+        var together = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reconciler = new RecordingReconciler<Cluster>(async (_, _, ct) =>
         {
-            await Task.Delay(5, ct);
+            var n = Interlocked.Increment(ref started);
+            if (n == 2)
+            {
+                together.TrySetResult();
+            }
+
+            if (n <= 2)
+            {
+                await together.Task.WaitAsync(TestTimeout.Limit, ct);
+            }
+
+            await Task.Yield();
             return ReconcileResult.Done;
         });
         var controller = Run(Builder().WithMaxConcurrentReconciles(4).WithMetrics(metrics).Build(reconciler));

@@ -6,6 +6,7 @@ using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.Queue;
 using CapiSdk.Runtime.Tests.Support;
 using CapiSdk.Testing.Faults;
+using TestTimeout = CapiSdk.Runtime.Tests.Support2.TestTimeout;
 
 namespace CapiSdk.Runtime.Tests.Controllers;
 
@@ -77,10 +78,10 @@ public sealed class ConvergenceTests
 
         await observed.WaitForAsync(
             _ => final.All(f => seen.TryGetValue(f.Key, out var rv) && rv == f.Value),
-            TimeSpan.FromSeconds(60),
+            TestTimeout.Limit * 2,
             "every cluster reconciled at its final state");
         await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        await running.WaitAsync(TestTimeout.Limit);
 
         Assert.Equal(0, reconciler.Overlaps);
         Assert.True(server.Counters.Count("watch", "clusters") > 5, "watches should have been cut and resumed");

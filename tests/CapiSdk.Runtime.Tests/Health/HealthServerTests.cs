@@ -100,8 +100,9 @@ public sealed class HealthServerTests
         {
             LeaseName = "widgets-controller",
             Identity = identity,
-            LeaseDuration = TimeSpan.FromSeconds(2),
-            RenewDeadline = TimeSpan.FromSeconds(1.5),
+            // Long enough that the leader cannot lose its lease to a busy machine while the test looks.
+            LeaseDuration = TimeSpan.FromSeconds(60),
+            RenewDeadline = TimeSpan.FromSeconds(50),
             RetryPeriod = TimeSpan.FromSeconds(0.2),
         };
         await using var leader = new LeaseLeaderElector(k8s, Options("a"));

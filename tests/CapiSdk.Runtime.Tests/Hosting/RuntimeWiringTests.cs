@@ -12,6 +12,7 @@ using CapiSdk.Runtime.Tests.Support;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TestTimeout = CapiSdk.Runtime.Tests.Support2.TestTimeout;
 
 namespace CapiSdk.Runtime.Tests.Hosting;
 
@@ -40,8 +41,8 @@ public sealed class RuntimeWiringTests
         var builder = Host.CreateApplicationBuilder([
             "--CapiSdk:Runtime:Health:Port=0",
             "--CapiSdk:Runtime:LeaderElection:LeaseName=test-controller",
-            "--CapiSdk:Runtime:LeaderElection:LeaseDuration=00:00:03",
-            "--CapiSdk:Runtime:LeaderElection:RenewDeadline=00:00:02",
+            "--CapiSdk:Runtime:LeaderElection:LeaseDuration=00:01:00",
+            "--CapiSdk:Runtime:LeaderElection:RenewDeadline=00:00:50",
             "--CapiSdk:Runtime:LeaderElection:RetryPeriod=00:00:00.200",
             "--CapiSdk:Runtime:EventComponent=test-controller",
         ]);
@@ -90,7 +91,7 @@ public sealed class RuntimeWiringTests
 
     private static async Task<bool> Eventually(Func<Task<bool>> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(TestTimeout.Limit);
         while (!timeout.IsCancellationRequested)
         {
             if (await condition())

@@ -7,6 +7,7 @@ using CapiSdk.Testing.Faults;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;
+using TestTimeout = CapiSdk.Runtime.Tests.Support2.TestTimeout;
 
 namespace CapiSdk.Runtime.Tests.Informers;
 
@@ -30,7 +31,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _running.WaitAsync(TimeSpan.FromSeconds(10));
+        await _running.WaitAsync(TestTimeout.Limit);
         _stop.Dispose();
         _kubernetes.Dispose();
         await _server.DisposeAsync();
@@ -51,7 +52,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
         return informer;
     }
 
-    private static Task WaitSyncedAsync(SharedInformer<Cluster> informer) => informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+    private static Task WaitSyncedAsync(SharedInformer<Cluster> informer) => informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TestTimeout.Limit);
 
     private async Task<Cluster> LabelAsync(string name, string value) =>
         await _clusters.PatchAsync("default", name, PatchFormat.Merge, "{\"metadata\":{\"labels\":{\"step\":\"" + value + "\"}}}");
@@ -61,9 +62,15 @@ public sealed class SharedInformerTests : IAsyncLifetime
     {
         await _clusters.CreateAsync(Objects.Cluster("a"));
         await _clusters.CreateAsync(Objects.Cluster("b"));
+        var refused = _server.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable, Verbs = ["list"] });
         var informer = Start();
-        Assert.False(informer.HasSynced);
 
+        // The first list is refused until the informer has asked for it: from then until the list is let through,
+        // the informer cannot have synced, however quick or slow the machine is.
+        await Eventually.TrueAsync(() => _server.Counters.Count("list", "clusters") >= 1, "the first list");
+        Assert.False(informer.HasSynced);
+        Assert.Empty(_events.Items);
+        refused.Dispose();
         await WaitSyncedAsync(informer);
 
         Assert.True(informer.HasSynced);
@@ -253,13 +260,13 @@ public sealed class SharedInformerTests : IAsyncLifetime
         var first = factory.GetOrCreate(_clusters);
         var second = factory.GetOrCreate(new ClusterClient(_kubernetes));
         var run = factory.RunAsync(_stop.Token);
-        await factory.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        await factory.WaitForSyncAsync(CancellationToken.None).WaitAsync(TestTimeout.Limit);
 
         Assert.Same(first, second);
         Assert.True(factory.HasSynced);
         Assert.Equal(1, _server.Counters.Count("list", "clusters"));
         await _stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.WaitAsync(TestTimeout.Limit);
     }
 
     [Fact]
@@ -274,7 +281,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
         await WaitSyncedAsync(informer);
         Assert.Equal(1, informer.Count);
         await _stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.WaitAsync(TestTimeout.Limit);
     }
 
     /// <summary>Added before the informer starts, so its first watch request is the one cut.</summary>

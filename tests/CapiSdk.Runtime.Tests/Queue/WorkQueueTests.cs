@@ -1,13 +1,12 @@
 using CapiSdk.Runtime.Queue;
 using Microsoft.Extensions.Time.Testing;
+using CapiSdk.Runtime.Tests.Support2;
 
 namespace CapiSdk.Runtime.Tests.Queue;
 
 public sealed class WorkQueueTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
-    private static WorkQueue<string> NewQueue(FakeTimeProvider? time = null, double retriesPerSecond = 0, int burst = 100) => new(new WorkQueueOptions
+        private static WorkQueue<string> NewQueue(FakeTimeProvider? time = null, double retriesPerSecond = 0, int burst = 100) => new(new WorkQueueOptions
     {
         TimeProvider = time ?? new FakeTimeProvider(),
         RetriesPerSecond = retriesPerSecond,
@@ -16,7 +15,7 @@ public sealed class WorkQueueTests
 
     private static async Task<string> TakeAsync(WorkQueue<string> queue)
     {
-        var item = await queue.GetAsync(CancellationToken.None).AsTask().WaitAsync(Timeout);
+        var item = await queue.GetAsync(CancellationToken.None).AsTask().WaitAsync(TestTimeout.Limit);
         Assert.False(item.ShutDown);
         return item.Key;
     }
@@ -52,7 +51,7 @@ public sealed class WorkQueueTests
         Assert.False(next.IsCompleted, "the key being processed must not be handed out again before Done");
         Assert.Equal(0, queue.Depth);
         queue.Done("a");
-        var item = await next.WaitAsync(Timeout);
+        var item = await next.WaitAsync(TestTimeout.Limit);
         Assert.Equal("a", item.Key);
         Assert.Equal(0, queue.Depth);
     }
@@ -98,8 +97,8 @@ public sealed class WorkQueueTests
             }
         })));
         await Support.Eventually.TrueAsync(() => queue.Depth == 0 && inFlight.All(n => n == 0), "the queue to empty");
-        await queue.ShutDownAsync(drain: true, CancellationToken.None).WaitAsync(Timeout);
-        await Task.WhenAll(workers).WaitAsync(Timeout);
+        await queue.ShutDownAsync(drain: true, CancellationToken.None).WaitAsync(TestTimeout.Limit);
+        await Task.WhenAll(workers).WaitAsync(TestTimeout.Limit);
 
         Assert.Equal(0, overlaps);
         Assert.True(processed >= 5, "every key should have been processed");
@@ -209,13 +208,13 @@ public sealed class WorkQueueTests
         var key = await TakeAsync(queue);
 
         var shutdown = queue.ShutDownAsync(drain: true, CancellationToken.None);
-        var next = await queue.GetAsync(CancellationToken.None).AsTask().WaitAsync(Timeout);
+        var next = await queue.GetAsync(CancellationToken.None).AsTask().WaitAsync(TestTimeout.Limit);
         queue.Add("c");
 
         Assert.True(next.ShutDown);
         Assert.False(shutdown.IsCompleted, "the drain must wait for the key in progress");
         queue.Done(key);
-        await shutdown.WaitAsync(Timeout);
+        await shutdown.WaitAsync(TestTimeout.Limit);
     }
 
     [Fact]
@@ -226,6 +225,6 @@ public sealed class WorkQueueTests
 
         await queue.ShutDownAsync(drain: false, CancellationToken.None);
 
-        Assert.True((await waiting.WaitAsync(Timeout)).ShutDown);
+        Assert.True((await waiting.WaitAsync(TestTimeout.Limit)).ShutDown);
     }
 }

@@ -1,10 +1,12 @@
+using TestTimeout = CapiSdk.Runtime.Tests.Support2.TestTimeout;
+
 namespace CapiSdk.Runtime.Tests.Support;
 
 /// <summary>A thread-safe list of what happened, with a wait for a condition on it (woken by every record, no polling).</summary>
 /// <typeparam name="T">What is recorded.</typeparam>
 internal sealed class Recorder<T>
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan DefaultTimeout = TestTimeout.Limit;
 
     private readonly Lock _lock = new();
     private readonly List<T> _items = [];

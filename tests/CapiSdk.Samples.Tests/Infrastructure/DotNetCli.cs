@@ -6,7 +6,9 @@ namespace CapiSdk.Samples.Tests.Infrastructure;
 /// <summary>Runs the dotnet CLI as a user would in a shell, and returns its exit code and output.</summary>
 internal static class DotNetCli
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    // Bounds a hang only. A Release pack of CapiSdk (the generator over every CRD) took more than five minutes
+    // while the whole suite ran on two cores kept busy by other work; thirty leave room for far worse.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
     {

@@ -36,7 +36,7 @@ public sealed class KubectlEverydayTests
         await kubectl.RunAsync("create -f -", W1);
         await kubectl.RunAsync("""patch wd w1 --subresource=status --type merge -p '{"status":{"phase":"Ready"}}'""");
 
-        var wait = await kubectl.RunAsync("wait --for=jsonpath={.status.phase}=Ready wd/w1 --timeout=10s");
+        var wait = await kubectl.RunAsync("wait --for=jsonpath={.status.phase}=Ready wd/w1 --timeout=60s");
 
         Assert.True(wait.ExitCode == 0, wait.Err);
         Assert.Equal("widget.example.com/w1 condition met", wait.Out.Trim());

@@ -32,7 +32,7 @@ internal sealed class Kubectl(KubeApiServer server) : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "--kubeconfig", server.KubeconfigPath, "--cache-dir", _cache, "--request-timeout=20s" }.Concat(Split(args)))
+        foreach (var a in new[] { "--kubeconfig", server.KubeconfigPath, "--cache-dir", _cache, "--request-timeout=60s" }.Concat(Split(args)))
         {
             psi.ArgumentList.Add(a);
         }

@@ -7,7 +7,7 @@ namespace CapiSdk.Testing.Tests.Support;
 /// <summary>Plain HTTP against the server, for wire-format checks.</summary>
 internal static class Raw
 {
-    public static HttpClient Http(this KubeApiServer server) => new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+    public static HttpClient Http(this KubeApiServer server) => new() { BaseAddress = server.BaseAddress, Timeout = TestContext.Limit };
 
     public static async Task<(int Code, JsonObject Body, HttpResponseMessage Response)> SendAsync(this HttpClient http, HttpMethod method, string path, string? body = null, string contentType = "application/json")
     {

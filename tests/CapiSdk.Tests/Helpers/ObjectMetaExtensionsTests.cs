@@ -28,7 +28,7 @@ public sealed class ObjectMetaExtensionsTests
         var created = await claims.CreateAsync(claim);
         using var changes = server.Changes.Subscribe();
         await clusters.DeleteAsync("default", "prod");
-        await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "prod-vip", new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "prod-vip", new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
 
         Assert.True(created.IsOwnedBy(cluster));
         Assert.Equal(("Cluster", "prod", true), (created.GetControllerReference()!.Kind, created.GetControllerReference()!.Name, created.GetControllerReference()!.Controller == true));
