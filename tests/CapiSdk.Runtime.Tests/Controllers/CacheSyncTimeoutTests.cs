@@ -1,8 +1,8 @@
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;
-using CapiSdk.Testing;
 using CapiSdk.Runtime.Tests.Support2;
+using CapiSdk.Testing;
 
 namespace CapiSdk.Runtime.Tests.Controllers;
 

@@ -1,12 +1,12 @@
 using CapiSdk.Runtime.Queue;
-using Microsoft.Extensions.Time.Testing;
 using CapiSdk.Runtime.Tests.Support2;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CapiSdk.Runtime.Tests.Queue;
 
 public sealed class WorkQueueTests
 {
-        private static WorkQueue<string> NewQueue(FakeTimeProvider? time = null, double retriesPerSecond = 0, int burst = 100) => new(new WorkQueueOptions
+    private static WorkQueue<string> NewQueue(FakeTimeProvider? time = null, double retriesPerSecond = 0, int burst = 100) => new(new WorkQueueOptions
     {
         TimeProvider = time ?? new FakeTimeProvider(),
         RetriesPerSecond = retriesPerSecond,
