@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CapiSdk.IpamSimulator.Pools;
+using CapiSdk.Models;
 using IPAddressModel = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress;
 
 namespace CapiSdk.IpamSimulator.Claims;
@@ -13,7 +14,7 @@ namespace CapiSdk.IpamSimulator.Claims;
 /// </summary>
 internal sealed class AddressLedger
 {
-    private readonly ConcurrentDictionary<string, (PoolKey Pool, string Address)> _created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PoolKey Pool, string Address, string? ClaimUid)> _created = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PoolKey, SemaphoreSlim> _locks = new();
 
     /// <summary>Holds the pool's allocation lock until the returned value is disposed.</summary>
@@ -29,15 +30,16 @@ internal sealed class AddressLedger
     {
         if (PoolCatalog.KeyOf(address) is { } pool && address.Spec.Address is { } value)
         {
-            _created[Key(address.Metadata.NamespaceProperty, address.Metadata.Name)] = (pool, value);
+            _created[Key(address.Metadata.NamespaceProperty, address.Metadata.Name)] = (pool, value, address.GetControllerReference()?.Uid);
         }
     }
 
     /// <summary>The cache has seen the address (added, changed or deleted): the cache is the truth from now on.</summary>
     public void Observed(IPAddressModel address) => _created.TryRemove(Key(address.Metadata.NamespaceProperty, address.Metadata.Name), out _);
 
-    /// <summary>The address created for the named claim that the cache does not show yet, if any.</summary>
-    public string? Pending(string? @namespace, string name) => _created.TryGetValue(Key(@namespace, name), out var entry) ? entry.Address : null;
+    /// <summary>The address created for this claim (by name and UID) that the cache does not show yet, if any.</summary>
+    public string? Pending(string? @namespace, string name, string? claimUid) =>
+        _created.TryGetValue(Key(@namespace, name), out var entry) && entry.ClaimUid == claimUid ? entry.Address : null;
 
     /// <summary>Addresses created in the pool that the cache does not show yet.</summary>
     public IEnumerable<string> PendingIn(PoolKey pool) => _created.Values.Where(e => e.Pool == pool).Select(e => e.Address);

@@ -126,10 +126,15 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
         var @namespace = claim.Metadata.NamespaceProperty;
         if (_addresses.Get(@namespace, name) is { } existing)
         {
-            return AllocationOutcome.Allocated(name);
+            // An address of an earlier claim of the same name that is being released: wait for it to go (its
+            // delete event reconciles this claim again), so addressRef never names an address about to vanish.
+            // One that is not being released is adopted, as the real provider's CreateOrPatch adopts it.
+            return existing.GetControllerReference() is { Kind: "IPAddressClaim" } owner && owner.Uid != claim.Metadata.Uid && existing.IsBeingDeleted()
+                ? AllocationOutcome.Failure(IpamConstants.AllocationFailedReason, $"IPAddress {@namespace}/{name} of an earlier IPAddressClaim of the same name is being released; an address is allocated once it is gone")
+                : AllocationOutcome.Allocated(name);
         }
 
-        if (_ledger.Pending(@namespace, name) is not null)
+        if (_ledger.Pending(@namespace, name, claim.Metadata.Uid) is not null)
         {
             return AllocationOutcome.Allocated(name);
         }

@@ -61,4 +61,23 @@ public sealed class ReleaseTests
         await scenario.WaitForAddressGoneAsync("orphan");
         await scenario.WaitForClaimGoneAsync("orphan");
     }
+
+    [Fact]
+    public async Task A_claim_recreated_under_the_same_name_gets_a_fresh_address_not_the_one_being_released()
+    {
+        await using var scenario = await IpamScenario.StartAsync();
+        await scenario.CreatePoolAsync("vips", 24, null, "10.0.0.10-10.0.0.11");
+        var first = await scenario.CreateClaimAsync("again", "vips");
+        await scenario.WaitForAddressAsync("again");
+
+        await scenario.Claims.DeleteAsync(IpamScenario.Namespace, "again");
+        await scenario.WaitForClaimGoneAsync("again");
+        var second = await scenario.CreateClaimAsync("again", "vips");
+        var address = await scenario.WaitForAddressAsync("again");
+
+        Assert.NotEqual(first.Metadata.Uid, second.Metadata.Uid);
+        var owner = Assert.Single(address.Metadata.OwnerReferences, o => o.Kind == "IPAddressClaim");
+        Assert.Equal(second.Metadata.Uid, owner.Uid);
+        Assert.Null(address.Metadata.DeletionTimestamp);
+    }
 }
