@@ -194,6 +194,12 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
                 // Created by an earlier attempt whose answer was lost, or not yet in the cache: use what is there.
                 address = await _addressClient.GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
             }
+            catch (KubernetesInvalidException e)
+            {
+                // The server refused the IPAddress (for example a schema rule on it): retrying cannot help, say why.
+                _ledger.Forget(@namespace, name);
+                return Failed(claim, IpamConstants.AllocationFailedReason, $"the API server refused IPAddress {@namespace}/{name} ({free} from {pool.Key}): {e.Message}");
+            }
 
             return AllocationOutcome.Allocated(address.Metadata.Name);
         }
