@@ -29,6 +29,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
     private readonly RuntimeExtensionOptions _options;
     private readonly ILogger _logger;
     private readonly Dictionary<string, IHookEndpoint> _endpoints = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ExtensionHandler> _handlers = [];
     private WebApplication? _app;
     private ServingCertificateFiles? _files;
     private X509Certificate2? _selfSigned;
@@ -57,7 +58,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
     public string? CaBundlePem { get; private set; }
 
     /// <summary>The handlers registered so far, as the DiscoveryResponse lists them.</summary>
-    public IReadOnlyList<ExtensionHandler> Handlers => [.. _endpoints.Values.Select(e => e.Discovery).Where(d => d.Name.Length > 0)];
+    public IReadOnlyList<ExtensionHandler> Handlers => _handlers.AsReadOnly();
 
     /// <summary>Registers a handler of a hook. Register every handler before <see cref="StartAsync"/>.</summary>
     /// <typeparam name="TRequest">The hook's request.</typeparam>
@@ -97,14 +98,15 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
             throw new ArgumentOutOfRangeException(nameof(timeoutSeconds), timeoutSeconds, $"Handler '{name}': timeoutSeconds must be between 0 and 30, as Cluster API requires.");
         }
 
-        if (_endpoints.Values.FirstOrDefault(e => e.Discovery.Name == name) is { } taken)
+        if (_handlers.Find(h => h.Name == name) is { } taken)
         {
-            throw new ArgumentException($"Handler name '{name}' is already registered (for hook {taken.Discovery.RequestHook.Hook}): names must be unique across all hooks of an extension.", nameof(name));
+            throw new ArgumentException($"Handler name '{name}' is already registered (for hook {taken.RequestHook.Hook}): names must be unique across all hooks of an extension.", nameof(name));
         }
 
         var discovery = new ExtensionHandler(name, new GroupVersionHook(RuntimeHooks.ApiVersion, hook.Name), timeoutSeconds, failurePolicy);
         var endpoint = new HookEndpoint<TRequest, TResponse>(hook, discovery, hook.PathFor(name), handler, _logger);
         _endpoints.Add(endpoint.Path, endpoint);
+        _handlers.Add(discovery);
         return this;
     }
 
