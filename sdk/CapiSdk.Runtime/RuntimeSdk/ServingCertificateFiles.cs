@@ -36,10 +36,10 @@ internal sealed class ServingCertificateFiles : IDisposable
                 var stamp = Stamp();
                 if (stamp != _stamp)
                 {
-                    _stamp = stamp;
                     try
                     {
                         var next = ServingCertificateLoader.LoadPemPair(_certificatePath, _keyPath);
+                        _stamp = stamp; // only once read: a half-written rotation is tried again at the next handshake
                         _current = next; // the previous one may still be in a handshake: left to the GC, not disposed
                         RuntimeExtensionLog.CertificateReloaded(_logger, _certificatePath, next.NotAfter);
                     }

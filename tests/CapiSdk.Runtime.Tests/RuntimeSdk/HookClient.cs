@@ -22,7 +22,6 @@ internal sealed class HookClient : IDisposable
         {
             PooledConnectionLifetime = TimeSpan.Zero, // a new TLS handshake per request, so certificate rotation is observable
         };
-        handler.SslOptions.TargetHost = serverName;
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
         {
             if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0 || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
@@ -45,6 +44,11 @@ internal sealed class HookClient : IDisposable
             DefaultRequestVersion = HttpVersion.Version20,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
+        if (serverName is not null)
+        {
+            // SocketsHttpHandler takes the TLS server name (SNI and the name checked) from the Host header, like Go's ServerName.
+            _http.DefaultRequestHeaders.Host = serverName;
+        }
     }
 
     /// <summary>The certificate the server presented at the last handshake.</summary>
