@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CapiSdk.Runtime.RuntimeSdk;
@@ -19,18 +18,6 @@ public sealed class TlsTests : IDisposable
 
     private static IReadOnlyList<IPAddress> IpAddresses(X509Certificate2 certificate) =>
         [.. certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateIPAddresses()];
-
-    private void WriteServingFiles(SelfSignedCertificateAuthority authority, bool withCa = true)
-    {
-        using var serving = authority.IssueServingCertificate(["vip-allocator.capi-system.svc"], [IPAddress.Loopback]);
-        using var key = serving.GetECDsaPrivateKey()!;
-        File.WriteAllText(Path.Combine(_certDirectory, "tls.crt"), serving.ExportCertificatePem() + "\n");
-        File.WriteAllText(Path.Combine(_certDirectory, "tls.key"), key.ExportPkcs8PrivateKeyPem() + "\n");
-        if (withCa)
-        {
-            File.WriteAllText(Path.Combine(_certDirectory, "ca.crt"), authority.CertificatePem);
-        }
-    }
 
     [Fact]
     public async Task A_self_signed_certificate_chains_to_the_CA_bundle_for_the_names_Cluster_API_dials()
@@ -79,7 +66,7 @@ public sealed class TlsTests : IDisposable
     {
         var ct = TestTimeout.Token();
         using var authority = SelfSignedCertificateAuthority.Create();
-        WriteServingFiles(authority);
+        ServingFiles.Write(_certDirectory, authority);
         await using var server = new RuntimeExtensionServer(new RuntimeExtensionOptions { Host = "127.0.0.1", Port = 0, CertDirectory = _certDirectory });
         await server.StartAsync(ct);
         Assert.Equal(authority.CertificatePem, server.CaBundlePem);
@@ -87,7 +74,7 @@ public sealed class TlsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(RuntimeHooks.DiscoveryPath, "{}", ct)).Status);
         var first = client.LastServerCertificate!.SerialNumber;
 
-        WriteServingFiles(authority); // cert-manager renews: same CA, new certificate
+        ServingFiles.Write(_certDirectory, authority); // cert-manager renews: same CA, new certificate
         File.SetLastWriteTimeUtc(Path.Combine(_certDirectory, "tls.crt"), DateTime.UtcNow.AddMinutes(1));
         var answer = await client.PostAsync(RuntimeHooks.DiscoveryPath, "{}", ct);
 
@@ -114,7 +101,7 @@ public sealed class TlsTests : IDisposable
     {
         var ct = TestTimeout.Token();
         using var authority = SelfSignedCertificateAuthority.Create();
-        WriteServingFiles(authority, withCa: false);
+        ServingFiles.Write(_certDirectory, authority, withCa: false);
         await using var server = new RuntimeExtensionServer(new RuntimeExtensionOptions { Host = "127.0.0.1", Port = 0, CertDirectory = _certDirectory });
 
         await server.StartAsync(ct);
