@@ -30,12 +30,17 @@ public sealed class ExtensionConfigClientTests
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 
+    private static async Task<KubeApiServer> StartAsync(CancellationToken ct)
+    {
+        Skip.If(ExtensionConfigServer.SkipReason is not null, ExtensionConfigServer.SkipReason);
+        return await ExtensionConfigServer.StartAsync(ct);
+    }
+
     [SkippableFact]
     public async Task A_missing_ExtensionConfig_is_created_with_the_service_namespace_selector_settings_and_CA_bundle()
     {
-        Skip.If(ExtensionConfigServer.SkipReason is not null, ExtensionConfigServer.SkipReason);
         var ct = TestTimeout.Token();
-        await using var server = await ExtensionConfigServer.StartAsync(ct);
+        await using var server = await StartAsync(ct);
         using var kubernetes = server.CreateClient();
         var registration = new ExtensionConfigRegistration
         {
@@ -65,9 +70,8 @@ public sealed class ExtensionConfigClientTests
     [SkippableFact]
     public async Task An_existing_ExtensionConfig_only_gets_its_caBundle_changed()
     {
-        Skip.If(ExtensionConfigServer.SkipReason is not null, ExtensionConfigServer.SkipReason);
         var ct = TestTimeout.Token();
-        await using var server = await ExtensionConfigServer.StartAsync(ct);
+        await using var server = await StartAsync(ct);
         using var kubernetes = server.CreateClient();
         await CreateRawAsync(kubernetes, """
             {"apiVersion":"runtime.cluster.x-k8s.io/v1alpha1","kind":"ExtensionConfig","metadata":{"name":"vip-allocator","annotations":{"owner":"ops"}},
@@ -88,9 +92,8 @@ public sealed class ExtensionConfigClientTests
     [SkippableFact]
     public async Task A_missing_ExtensionConfig_that_is_not_to_be_created_is_NotFound()
     {
-        Skip.If(ExtensionConfigServer.SkipReason is not null, ExtensionConfigServer.SkipReason);
         var ct = TestTimeout.Token();
-        await using var server = await ExtensionConfigServer.StartAsync(ct);
+        await using var server = await StartAsync(ct);
         using var kubernetes = server.CreateClient();
 
         await Assert.ThrowsAsync<KubernetesNotFoundException>(() =>
@@ -113,9 +116,8 @@ public sealed class ExtensionConfigClientTests
     [SkippableFact]
     public async Task Creating_needs_the_service()
     {
-        Skip.If(ExtensionConfigServer.SkipReason is not null, ExtensionConfigServer.SkipReason);
         var ct = TestTimeout.Token();
-        await using var server = await ExtensionConfigServer.StartAsync(ct);
+        await using var server = await StartAsync(ct);
         using var kubernetes = server.CreateClient();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>

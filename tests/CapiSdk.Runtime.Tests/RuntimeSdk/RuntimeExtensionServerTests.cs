@@ -8,9 +8,6 @@ namespace CapiSdk.Runtime.Tests.RuntimeSdk;
 /// <summary>The server answers what Cluster API posts, over HTTPS, with the bodies Cluster API decodes.</summary>
 public sealed class RuntimeExtensionServerTests
 {
-    private static RuntimeExtensionServer NewServer() =>
-        new(new RuntimeExtensionOptions { Host = "127.0.0.1", Port = 0, SelfSigned = true, ServiceName = "vip-allocator", ServiceNamespace = "capi-system" });
-
     private static async Task<(RuntimeExtensionServer Server, HookClient Client)> StartAsync(RuntimeExtensionServer server, CancellationToken ct)
     {
         await server.StartAsync(ct);
@@ -21,7 +18,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task Discovery_lists_every_handler_with_its_hook_timeout_and_failure_policy()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer()
+        await using var server = SelfSignedServer.New()
             .Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()), timeoutSeconds: 5, failurePolicy: FailurePolicy.Fail)
             .Handle(RuntimeHooks.BeforeClusterDelete, "release-vip", (_, _) => Task.FromResult(new BeforeClusterDeleteResponse()), failurePolicy: FailurePolicy.Ignore)
             .Handle(RuntimeHooks.AfterControlPlaneInitialized, "announce", (_, _) => Task.FromResult(new AfterControlPlaneInitializedResponse()));
@@ -46,7 +43,7 @@ public sealed class RuntimeExtensionServerTests
     {
         var ct = TestTimeout.Token();
         BeforeClusterCreateRequest? seen = null;
-        await using var server = NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (request, _) =>
+        await using var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (request, _) =>
         {
             seen = request;
             return Task.FromResult(new BeforeClusterCreateResponse { RetryAfterSeconds = 15, Message = "waiting for a VIP from pool mgmt-vips" });
@@ -73,7 +70,7 @@ public sealed class RuntimeExtensionServerTests
     {
         var ct = TestTimeout.Token();
         BeforeClusterCreateRequest? seen = null;
-        await using var server = NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (request, _) =>
+        await using var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (request, _) =>
         {
             seen = request;
             return Task.FromResult(new BeforeClusterCreateResponse());
@@ -97,7 +94,7 @@ public sealed class RuntimeExtensionServerTests
     {
         var ct = TestTimeout.Token();
         BeforeClusterUpgradeRequest? seen = null;
-        await using var server = NewServer().Handle(RuntimeHooks.BeforeClusterUpgrade, "hold-upgrade", (request, _) =>
+        await using var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterUpgrade, "hold-upgrade", (request, _) =>
         {
             seen = request;
             return Task.FromResult(new BeforeClusterUpgradeResponse { RetryAfterSeconds = 30 });
@@ -118,7 +115,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task Non_blocking_and_delete_hooks_answer_their_own_kinds()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer()
+        await using var server = SelfSignedServer.New()
             .Handle(RuntimeHooks.AfterControlPlaneInitialized, "announce", (request, _) =>
                 Task.FromResult(new AfterControlPlaneInitializedResponse { Message = "endpoint " + request.Cluster!["spec"]!["controlPlaneEndpoint"]!["host"] }))
             .Handle(RuntimeHooks.BeforeClusterDelete, "release-vip", (request, _) =>
@@ -141,7 +138,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task A_handler_that_throws_answers_200_with_a_Failure_carrying_its_message()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) =>
+        await using var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) =>
             Task.FromException<BeforeClusterCreateResponse>(new InvalidOperationException("pool mgmt-vips is exhausted")));
         var (_, client) = await StartAsync(server, ct);
         using var _ = client;
@@ -166,7 +163,7 @@ public sealed class RuntimeExtensionServerTests
     {
         var ct = TestTimeout.Token();
         var called = false;
-        await using var server = NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) =>
+        await using var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) =>
         {
             called = true;
             return Task.FromResult(new BeforeClusterCreateResponse());
@@ -186,7 +183,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task An_unknown_hook_or_handler_answers_404_naming_what_is_served()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()));
+        await using var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()));
         var (_, client) = await StartAsync(server, ct);
         using var _ = client;
 
@@ -205,7 +202,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task Only_POST_is_answered()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer();
+        await using var server = SelfSignedServer.New();
         var (_, client) = await StartAsync(server, ct);
         using var _ = client;
         using var request = new HttpRequestMessage(HttpMethod.Get, RuntimeHooks.DiscoveryPath);
@@ -220,7 +217,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task Calls_are_served_over_HTTP2_as_Go_clients_negotiate_it()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer();
+        await using var server = SelfSignedServer.New();
         var (_, client) = await StartAsync(server, ct);
         using var _ = client;
 
@@ -237,7 +234,7 @@ public sealed class RuntimeExtensionServerTests
     [InlineData("taken", "already registered (for hook BeforeClusterCreate)")]
     public void Handle_refuses_names_Cluster_API_would_reject(string name, string message)
     {
-        var server = NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "taken", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()));
+        var server = SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "taken", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()));
 
         var error = Assert.Throws<ArgumentException>(() =>
             server.Handle(RuntimeHooks.BeforeClusterDelete, name, (_, _) => Task.FromResult(new BeforeClusterDeleteResponse())));
@@ -249,7 +246,7 @@ public sealed class RuntimeExtensionServerTests
     public void Handle_refuses_a_timeout_over_30_seconds()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            NewServer().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()), timeoutSeconds: 31));
+            SelfSignedServer.New().Handle(RuntimeHooks.BeforeClusterCreate, "claim-vip", (_, _) => Task.FromResult(new BeforeClusterCreateResponse()), timeoutSeconds: 31));
 
         Assert.Contains("between 0 and 30", error.Message, StringComparison.Ordinal);
     }
@@ -258,7 +255,7 @@ public sealed class RuntimeExtensionServerTests
     public async Task Handlers_cannot_be_added_once_started_and_readiness_follows_start_and_stop()
     {
         var ct = TestTimeout.Token();
-        await using var server = NewServer();
+        await using var server = SelfSignedServer.New();
         Assert.False(server.IsReady);
         await server.StartAsync(ct);
         Assert.True(server.IsReady);

@@ -23,10 +23,7 @@ public sealed class TlsTests : IDisposable
     public async Task A_self_signed_certificate_chains_to_the_CA_bundle_for_the_names_Cluster_API_dials()
     {
         var ct = TestTimeout.Token();
-        await using var server = new RuntimeExtensionServer(new RuntimeExtensionOptions
-        {
-            Host = "127.0.0.1", Port = 0, SelfSigned = true, ServiceName = "vip-allocator", ServiceNamespace = "capi-system",
-        });
+        await using var server = SelfSignedServer.New();
         await server.StartAsync(ct);
         using var client = new HookClient(server.Address!, server.CaBundlePem!, serverName: "vip-allocator.capi-system.svc");
 
@@ -45,10 +42,7 @@ public sealed class TlsTests : IDisposable
     public async Task A_client_that_does_not_trust_the_CA_or_dials_another_name_is_refused()
     {
         var ct = TestTimeout.Token();
-        await using var server = new RuntimeExtensionServer(new RuntimeExtensionOptions
-        {
-            Host = "127.0.0.1", Port = 0, SelfSigned = true, ServiceName = "vip-allocator", ServiceNamespace = "capi-system",
-        });
+        await using var server = SelfSignedServer.New();
         await server.StartAsync(ct);
         using var otherAuthority = SelfSignedCertificateAuthority.Create();
         using var untrusting = new HookClient(server.Address!, otherAuthority.CertificatePem);
