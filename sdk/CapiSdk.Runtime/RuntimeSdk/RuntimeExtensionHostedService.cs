@@ -42,7 +42,9 @@ internal sealed class RuntimeExtensionHostedService : IHostedService
 
         var caBundle = _server.CaBundlePem ?? throw new InvalidOperationException(
             $"No CA bundle to write into ExtensionConfig '{registration.Name}': set CapiSdk:RuntimeExtension:SelfSigned, or mount a ca.crt next to the certificate in {_options.CertDirectory} (cert-manager's Secret has one), or leave ExtensionConfig unset and let cert-manager inject it.");
-        await new ExtensionConfigClient(_services.GetRequiredService<IKubernetes>())
+        var kubernetes = _services.GetService<IKubernetes>() ?? throw new InvalidOperationException(
+            $"Writing the CA bundle into ExtensionConfig '{registration.Name}' needs an IKubernetes service: register one (AddCapiSdkRuntime does), or leave CapiSdk:RuntimeExtension:ExtensionConfig unset.");
+        await new ExtensionConfigClient(kubernetes)
             .InjectCaBundleAsync(registration, caBundle, cancellationToken).ConfigureAwait(false);
         _registered = true;
         RuntimeExtensionLog.CaBundleInjected(_logger, registration.Name);

@@ -136,7 +136,17 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
         });
         var app = builder.Build();
         app.Run(DispatchAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            await StopAsync(CancellationToken.None).ConfigureAwait(false); // releases the certificate
+            throw;
+        }
+
         _app = app;
 
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;

@@ -266,4 +266,18 @@ public sealed class RuntimeExtensionServerTests
         await server.StopAsync(ct);
         Assert.False(server.IsReady);
     }
+
+    [Fact]
+    public async Task A_port_in_use_fails_the_start_and_leaves_the_server_not_ready()
+    {
+        var ct = TestTimeout.Token();
+        await using var first = SelfSignedServer.New();
+        await first.StartAsync(ct);
+        await using var second = new RuntimeExtensionServer(new RuntimeExtensionOptions { Host = "127.0.0.1", Port = first.Address!.Port, SelfSigned = true });
+
+        await Assert.ThrowsAnyAsync<IOException>(() => second.StartAsync(ct));
+
+        Assert.False(second.IsReady);
+        Assert.Null(second.Address);
+    }
 }
