@@ -121,6 +121,11 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
             throw new InvalidOperationException("The runtime extension server is already started.");
         }
 
+        if (!IPAddress.TryParse(_options.Host, out var bind))
+        {
+            throw new ArgumentException($"RuntimeExtensionOptions.Host '{_options.Host}' is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every interface) or 127.0.0.1.");
+        }
+
         Func<X509Certificate2> certificate = LoadCertificate();
         var discovery = RuntimeHooks.Discovery;
         var discoveryEndpoint = new HookEndpoint<DiscoveryRequest, DiscoveryResponse>(
@@ -131,7 +136,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Listen(IPAddress.Parse(_options.Host), _options.Port, listen =>
+            kestrel.Listen(bind, _options.Port, listen =>
                 listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificateSelector = (_, _) => certificate() }));
         });
         var app = builder.Build();
@@ -150,7 +155,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
         _app = app;
 
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        var host = IPAddress.Parse(_options.Host) switch
+        var host = bind switch
         {
             var any when any.Equals(IPAddress.Any) => "127.0.0.1",
             var any when any.Equals(IPAddress.IPv6Any) => "[::1]",
