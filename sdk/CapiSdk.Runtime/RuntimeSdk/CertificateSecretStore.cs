@@ -107,5 +107,11 @@ internal sealed class CertificateSecretStore
                 + $"get, create and update on secrets in namespace {_namespace} (a Role and RoleBinding), or use cert-manager (CertDirectory) instead of SelfSigned.",
                 e);
         }
+        catch (HttpOperationException e) when (verb == "create" && e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new InvalidOperationException(
+                $"Cannot create Secret {Reference}: namespace {_namespace} does not exist ({e.Response.Content}). Set RuntimeExtensionOptions.ServiceNamespace to the namespace the extension runs in.",
+                e);
+        }
     }
 }
