@@ -25,6 +25,25 @@ public sealed class CertificateSecretTests
         return client.LastServerCertificate!.SerialNumber;
     }
 
+    private static IHost Replica(CapiSdk.Testing.KubeApiServer api, TimeSpan? refresh = null)
+    {
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.Services.AddSingleton<IKubernetes>(_ => api.CreateClient());
+        builder.Services.AddRuntimeExtension(o =>
+        {
+            (o.Host, o.Port, o.SelfSigned, o.ServiceName, o.ServiceNamespace) = ("127.0.0.1", 0, true, "vip-allocator", CertificateSecrets.Namespace);
+            o.SecretRefreshInterval = refresh ?? o.SecretRefreshInterval;
+            o.ExtensionConfig = new ExtensionConfigRegistration { Name = "vip-allocator", CreateIfMissing = true, ServiceName = "vip-allocator", ServiceNamespace = CertificateSecrets.Namespace };
+        });
+        return builder.Build();
+    }
+
+    private static async Task<string> PublishedCaAsync(IKubernetes kubernetes, CancellationToken ct)
+    {
+        var extensionConfig = await new ExtensionConfigClient(kubernetes).GetAsync("vip-allocator", cancellationToken: ct);
+        return Encoding.UTF8.GetString(Convert.FromBase64String(extensionConfig["spec"]!["clientConfig"]!["caBundle"]!.GetValue<string>()));
+    }
+
     private static async Task<(string Serial, string Ca)> SecretAsync(IKubernetes kubernetes, CancellationToken ct)
     {
         var secret = await CertificateSecrets.ReadAsync(kubernetes, ct);
@@ -39,24 +58,11 @@ public sealed class CertificateSecretTests
         var ct = TestTimeout.Token();
         await using var api = await ExtensionConfigServer.StartAsync(ct);
         using var kubernetes = api.CreateClient();
-        IHost Replica()
-        {
-            var builder = Host.CreateApplicationBuilder([]);
-            builder.Services.AddSingleton<IKubernetes>(_ => api.CreateClient());
-            builder.Services.AddRuntimeExtension(o =>
-            {
-                (o.Host, o.Port, o.SelfSigned, o.ServiceName, o.ServiceNamespace) = ("127.0.0.1", 0, true, "vip-allocator", CertificateSecrets.Namespace);
-                o.ExtensionConfig = new ExtensionConfigRegistration { Name = "vip-allocator", CreateIfMissing = true, ServiceName = "vip-allocator", ServiceNamespace = CertificateSecrets.Namespace };
-            });
-            return builder.Build();
-        }
-
-        using var first = Replica();
-        using var second = Replica();
+        using var first = Replica(api);
+        using var second = Replica(api);
         await Task.WhenAll(first.StartAsync(ct), second.StartAsync(ct));
         var servers = new[] { first, second }.Select(h => h.Services.GetRequiredService<RuntimeExtensionServer>()).ToList();
-        var extensionConfig = await new ExtensionConfigClient(kubernetes).GetAsync("vip-allocator", cancellationToken: ct);
-        var caBundle = Encoding.UTF8.GetString(Convert.FromBase64String(extensionConfig["spec"]!["clientConfig"]!["caBundle"]!.GetValue<string>()));
+        var caBundle = await PublishedCaAsync(kubernetes, ct);
         var served = new List<string>();
         foreach (var server in servers)
         {
@@ -158,6 +164,33 @@ public sealed class CertificateSecretTests
         using var onlyNew = new HookClient(server.Address!, bundle[0].ExportCertificatePem(), ServerName);
         Assert.Equal(HttpStatusCode.OK, (await onlyNew.PostAsync(RuntimeHooks.DiscoveryPath, "{}", ct)).Status);
         Assert.Equal(server.CaBundlePem, (await SecretAsync(kubernetes, ct)).Ca);
+    }
+
+    [SkippableFact]
+    public async Task A_CA_rotated_while_running_is_written_into_the_ExtensionConfig()
+    {
+        Skip.If(ExtensionConfigServer.SkipReason is not null, ExtensionConfigServer.SkipReason);
+        var ct = TestTimeout.Token();
+        await using var api = await ExtensionConfigServer.StartAsync(ct);
+        using var kubernetes = api.CreateClient();
+        using var replica = Replica(api, TimeSpan.FromMilliseconds(50));
+        await replica.StartAsync(ct);
+        var server = replica.Services.GetRequiredService<RuntimeExtensionServer>();
+        var started = await PublishedCaAsync(kubernetes, ct);
+        // Another replica (or time) leaves a CA with less than a third of its ten years in the Secret.
+        using var aging = SelfSignedCertificateAuthority.Create(validity: TimeSpan.FromDays(3650), timeProvider: new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-3000)));
+        var secret = await CertificateSecrets.ReadAsync(kubernetes, ct);
+        secret.Data = CertificateSecrets.Data(aging, TimeSpan.FromDays(3650));
+        await kubernetes.CoreV1.ReplaceNamespacedSecretAsync(secret, CertificateSecrets.Name, CertificateSecrets.Namespace, cancellationToken: ct);
+
+        await Eventually.TrueAsync(async () => (await PublishedCaAsync(kubernetes, ct)) == (await SecretAsync(kubernetes, ct)).Ca && server.CaBundlePem!.EndsWith(aging.CertificatePem, StringComparison.Ordinal), ct);
+        var published = await PublishedCaAsync(kubernetes, ct);
+        await replica.StopAsync(ct);
+
+        Assert.NotEqual(started, published);
+        Assert.EndsWith(aging.CertificatePem, published, StringComparison.Ordinal);
+        Assert.DoesNotContain(started, published, StringComparison.Ordinal);
+        Assert.Equal(server.CaBundlePem, published);
     }
 
     [Fact]
