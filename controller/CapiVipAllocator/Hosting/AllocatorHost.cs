@@ -6,7 +6,9 @@ using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.LeaderElection;
 using CapiSdk.Runtime.Metrics;
 using CapiVipAllocator.Allocation;
+using CapiSdk.Runtime.RuntimeSdk;
 using CapiVipAllocator.Cli;
+using CapiVipAllocator.Extension;
 using k8s;
 using Microsoft.Extensions.Logging;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
@@ -34,6 +36,9 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
 
     /// <summary>The bound /metrics address (null when off or not yet started).</summary>
     public Uri? MetricsAddress { get; private set; }
+
+    /// <summary>The Runtime SDK hook server's address (with <c>--enable-runtime-extension</c>, after start).</summary>
+    public Uri? RuntimeExtensionAddress { get; private set; }
 
     /// <summary>The Cluster API version in use (after discovery).</summary>
     public string? ClusterApiVersion { get; private set; }
@@ -78,6 +83,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
             gate = _elector;
         }
 
+        RuntimeExtensionServer? extension = null;
         try
         {
             if (probes is not null)
@@ -101,7 +107,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
 
             ClusterApiVersion = await ClusterApiDiscovery.DiscoverAsync(kubernetes, options.Namespace, _logger, cancellationToken).ConfigureAwait(false);
             var informers = new InformerFactory(new InformerOptions { Namespace = options.Namespace }, loggerFactory, _time);
-            var controllers = ClusterApiVersion == "v1beta1"
+            var (controllers, api, enqueue) = ClusterApiVersion == "v1beta1"
                 ? Wire(informers, new V1Beta1.ClusterClient(kubernetes), new V1Beta1.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
                     cc => cc.Spec?.Variables?.Select(v => v.Name ?? "").ToList(), ClusterApiPatches.For(new V1Beta1.ClusterClient(kubernetes)), recorder, metrics, runtimeMetrics, true)
                 : Wire(informers, new V1Beta2.ClusterClient(kubernetes), new V1Beta2.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
@@ -109,6 +115,12 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
             if (_elector is not null)
             {
                 await _elector.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (options.EnableRuntimeExtension)
+            {
+                extension = await RuntimeExtension.StartAsync(options, kubernetes, new CreationGate(api, enqueue, retryAfterSeconds: 2), loggerFactory, cancellationToken).ConfigureAwait(false);
+                RuntimeExtensionAddress = extension.Address;
             }
 
             _manager = new ControllerManager(informers, options.EnableReconciler ? controllers : [], gate, loggerFactory.CreateLogger<ControllerManager>());
@@ -127,6 +139,11 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
                 await _elector.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (extension is not null)
+            {
+                await extension.DisposeAsync().ConfigureAwait(false);
+            }
+
             await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (metricsServer is not null)
             {
@@ -140,7 +157,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         }
     }
 
-    private IController[] Wire<TCluster, TClass>(
+    private (IController[] Controllers, IClusterApi Api, Action<CapiSdk.Runtime.Queue.ReconcileRequest> Enqueue) Wire<TCluster, TClass>(
         InformerFactory informers,
         IResourceClient<TCluster> clusterClient,
         IResourceClient<TClass> classClient,
@@ -194,7 +211,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
             .WithMetrics(runtimeMetrics)
             .Build(new ClusterReconcilerAdapter<TCluster>(reconciler));
         var sweeper = new OrphanSweeper(claimCache, api, claims, loggerFactory.CreateLogger<OrphanSweeper>());
-        return [controller, sweeper];
+        return ([controller, sweeper], api, controller.Enqueue);
     }
 
     private const string ClassIndex = "vip-allocator/class";
