@@ -23,11 +23,16 @@ internal sealed class VipReconciler(
 {
     private const int MaxWriteAttempts = 5;
 
+    // What this controller last wrote per Cluster: (the resourceVersions its writes replaced, the Cluster after the
+    // last one). While the cache still shows a replaced version the watch has not delivered the writes yet, and the
+    // answer is used instead, so a stale cache never causes a second write. Losing it (a restart) costs one extra write.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[] Replaced, ClusterFacts After)> _written = new(StringComparer.Ordinal);
+
     /// <summary>Reconciles the Cluster named by the request.</summary>
     public async Task<CapiSdk.Runtime.Controllers.ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var cluster = clusters.Cached(request.Namespace ?? "", request.Name);
+        var cluster = Fresh(clusters.Cached(request.Namespace ?? "", request.Name));
         var result = "success";
         try
         {
@@ -155,6 +160,10 @@ internal sealed class VipReconciler(
                 }
 
                 cluster = fresh;
+                if (desired.IsSatisfiedBy(cluster))
+                {
+                    return cluster;
+                }
             }
             catch (KubernetesNotFoundException)
             {
@@ -162,6 +171,7 @@ internal sealed class VipReconciler(
             }
         }
 
+        Remember(before, cluster);
         Announce(cluster, VipRole.ControlPlane, desired.ControlPlaneIp, controlPlane.ClaimCreated, before.Host);
         Announce(cluster, VipRole.Ingress, desired.IngressIp, ingress.ClaimCreated, before.Annotation(Names.IngressVipAnnotation));
         if (desired.ControlPlaneIp is not null && !declares && before.Host != desired.ControlPlaneIp)
@@ -234,7 +244,7 @@ internal sealed class VipReconciler(
         var condition = new ConditionFacts(status, reason, message, cluster.Generation, current?.Status == status ? current.LastTransitionTime : time.GetUtcNow());
         try
         {
-            await clusters.ApplyStatusAsync(cluster.Namespace, cluster.Name, ClusterPatches.Condition(clusters.ApiVersion, clusters.ConditionsUnderV1Beta2, cluster, condition), cancellationToken).ConfigureAwait(false);
+            Remember(cluster, await clusters.ApplyStatusAsync(cluster.Namespace, cluster.Name, ClusterPatches.Condition(clusters.ApiVersion, clusters.ConditionsUnderV1Beta2, cluster, condition), cancellationToken).ConfigureAwait(false));
         }
         catch (KubernetesNotFoundException)
         {
@@ -242,8 +252,36 @@ internal sealed class VipReconciler(
         }
     }
 
+    private ClusterFacts? Fresh(ClusterFacts? cached)
+    {
+        if (cached is null)
+        {
+            return null;
+        }
+
+        var key = cached.Namespace + "/" + cached.Name;
+        if (_written.TryGetValue(key, out var written))
+        {
+            if (written.After.Uid == cached.Uid && written.Replaced.Contains(cached.ResourceVersion))
+            {
+                return written.After;
+            }
+
+            _written.TryRemove(KeyValuePair.Create(key, written));
+        }
+
+        return cached;
+    }
+
+    private void Remember(ClusterFacts before, ClusterFacts after) =>
+        _written.AddOrUpdate(
+            before.Namespace + "/" + before.Name,
+            _ => ([before.ResourceVersion], after),
+            (_, previous) => (previous.After.Uid == after.Uid && previous.After.ResourceVersion == before.ResourceVersion ? [.. previous.Replaced, before.ResourceVersion] : [before.ResourceVersion], after));
+
     private async Task ReleaseAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
+        _written.TryRemove(@namespace + "/" + name, out _);
         // The Cluster is gone: its claims go now, not when garbage collection gets to them.
         foreach (var role in VipRole.All)
         {
