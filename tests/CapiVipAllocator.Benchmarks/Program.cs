@@ -9,14 +9,15 @@ using CapiVipAllocator.Cli;
 using CapiVipAllocator.Hosting;
 using Microsoft.Extensions.Logging;
 
-// dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000]
+// dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000 --workers 4]
 var samples = Arg("--samples", 300);
 var burst = Arg("--burst", 1000);
 var cachedCount = Arg("--cached", 10_000);
+var workers = Arg("--workers", 4);
 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-Console.WriteLine($"capi-vip-allocator harness: .NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+Console.WriteLine($"capi-vip-allocator harness: .NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, --max-concurrent-reconciles {workers}");
 
-await using (var world = await World.StartAsync(loggers))
+await using (var world = await World.StartAsync(loggers, workers: workers))
 {
     // 1. One GET round trip to the same server: the unit the latencies are also given in.
     var probe = await world.Clusters.CreateAsync(World.NewCluster("rtt-probe", paused: true));

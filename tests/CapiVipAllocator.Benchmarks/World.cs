@@ -20,6 +20,7 @@ internal sealed class World : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new(StringComparer.Ordinal);
     private readonly ILoggerFactory _loggers;
     private InstantIpam? _ipam;
+    private int _workers = 4;
     private Task? _host;
     private Task? _watch;
 
@@ -37,7 +38,7 @@ internal sealed class World : IAsyncDisposable
 
     public ClusterClient Clusters { get; }
 
-    public static async Task<World> StartAsync(ILoggerFactory loggers, bool startController = true)
+    public static async Task<World> StartAsync(ILoggerFactory loggers, bool startController = true, int workers = 4)
     {
         var options = new KubeApiServerOptions { WatchHistorySize = 100_000 };
         foreach (var crd in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "crds"), "*.yaml", SearchOption.AllDirectories))
@@ -45,7 +46,7 @@ internal sealed class World : IAsyncDisposable
             options.CrdFiles.Add(crd);
         }
 
-        var world = new World(await KubeApiServer.StartAsync(options), loggers);
+        var world = new World(await KubeApiServer.StartAsync(options), loggers) { _workers = workers };
         await new GlobalInClusterIPPoolClient(world.Client).CreateAsync(new GlobalInClusterIPPool
         {
             Metadata = new() { Name = "bench", Labels = new Dictionary<string, string> { ["vip.capi.gorizond.io/role"] = "control-plane", ["vip.capi.gorizond.io/cluster-class"] = "bench" } },
@@ -88,7 +89,7 @@ internal sealed class World : IAsyncDisposable
 
     public async Task<AllocatorHost> StartControllerAsync()
     {
-        var host = new AllocatorHost(new AllocatorOptions { HealthProbeBindAddress = null, MetricsBindAddress = new("127.0.0.1", 0), MaxConcurrentReconciles = 4 }, Server.CreateClient(), _loggers);
+        var host = new AllocatorHost(new AllocatorOptions { HealthProbeBindAddress = null, MetricsBindAddress = new("127.0.0.1", 0), MaxConcurrentReconciles = _workers }, Server.CreateClient(), _loggers);
         _host = Task.Run(() => host.RunAsync(_stop.Token));
         await host.Started;
         return host;
