@@ -5,16 +5,16 @@ using CapiSdk.Runtime.Health;
 using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.LeaderElection;
 using CapiSdk.Runtime.Metrics;
-using CapiVipAllocator.Allocation;
 using CapiSdk.Runtime.RuntimeSdk;
+using CapiVipAllocator.Allocation;
 using CapiVipAllocator.Cli;
 using CapiVipAllocator.Extension;
 using k8s;
 using Microsoft.Extensions.Logging;
-using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
-using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
 using Ipam = CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using Pools = CapiSdk.Models.Ipam.Cluster.V1Alpha2;
+using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
+using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
 
 namespace CapiVipAllocator.Hosting;
 
