@@ -1,6 +1,6 @@
-using k8s;
 using CapiSdk.Topology;
 using CapiVipAllocator.Tests.Support;
+using k8s;
 
 namespace CapiVipAllocator.Tests.Scenarios;
 

@@ -1,10 +1,10 @@
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Testing.Faults;
-using k8s;
 using CapiSdk.Topology;
 using CapiVipAllocator.Cli;
 using CapiVipAllocator.Tests.Support;
+using k8s;
 
 namespace CapiVipAllocator.Tests.Scenarios;
 
