@@ -23,11 +23,24 @@ internal sealed class ClaimManager(
     TimeProvider time,
     TimeSpan waitingGrace)
 {
+    private static readonly TimeSpan RecentlyCreated = TimeSpan.FromSeconds(10);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _created = new(StringComparer.Ordinal);
+
     /// <summary>The cached claim of a role.</summary>
     public Claim? Find(ClusterFacts cluster, VipRole role) => Find(cluster.Namespace, cluster.Name, role);
 
-    /// <summary>The cached claim of a role for a Cluster name.</summary>
-    public Claim? Find(string @namespace, string cluster, VipRole role) => claims.Get(@namespace, role.ClaimName(cluster));
+    /// <summary>The cached claim of a role for a Cluster name (seeing it ends the wait for a claim just created).</summary>
+    public Claim? Find(string @namespace, string cluster, VipRole role)
+    {
+        var name = role.ClaimName(cluster);
+        var claim = claims.Get(@namespace, name);
+        if (claim is not null)
+        {
+            _created.TryRemove(@namespace + "/" + name, out _);
+        }
+
+        return claim;
+    }
 
     /// <summary>
     /// For a claim whose Cluster no longer exists: true when it is this controller's to delete (controlled by a
@@ -171,6 +184,14 @@ internal sealed class ClaimManager(
 
     private async Task<RoleOutcome> CreateAsync(ClusterFacts cluster, VipRole role, bool optional, CancellationToken cancellationToken)
     {
+        // A claim this process just created that the cache has not shown yet: wait for its watch event instead of a
+        // second create that would only get AlreadyExists (bounded, so a claim deleted meanwhile is made again).
+        var key = cluster.Namespace + "/" + role.ClaimName(cluster.Name);
+        if (_created.TryGetValue(key, out var at) && time.GetElapsedTime(at) < RecentlyCreated)
+        {
+            return RoleOutcome.Waiting("WaitingForAddress", $"IPAddressClaim {key} was just created", waitingGrace);
+        }
+
         var choice = pools.Select(cluster, role);
         if (choice.Pool is not { } pool)
         {
@@ -191,6 +212,7 @@ internal sealed class ClaimManager(
         try
         {
             await client.CreateAsync(claim, new WriteOptions { FieldManager = Names.FieldManager }, cancellationToken).ConfigureAwait(false);
+            _created[key] = time.GetTimestamp();
             AllocatorLog.ClaimCreated(logger, claim.Metadata.Name, pool.Display);
         }
         catch (KubernetesAlreadyExistsException)
