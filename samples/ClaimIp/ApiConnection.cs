@@ -21,7 +21,7 @@ internal sealed class ApiConnection : IAsyncDisposable
     /// <summary>A KubernetesClient pointed at the server.</summary>
     public IKubernetes Kubernetes { get; }
 
-    /// <summary>True for the in-process server: nothing else is running, so the sample plays the IPAM provider itself.</summary>
+    /// <summary>True for the in-process server: nothing else is running, so the sample starts the IPAM simulator.</summary>
     public bool InProcess => _server is not null;
 
     /// <summary>Where the sample is connected, for the first line of output.</summary>

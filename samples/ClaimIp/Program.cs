@@ -1,3 +1,4 @@
+using CapiSdk.IpamSimulator;
 using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
@@ -6,8 +7,9 @@ using ClaimIp;
 // dotnet run [-- --namespace default] [--pool sample-pool] [--claim sample-claim] [--seconds 30] [--keep]
 // Claims an IP address by hand, typed end to end: create an IPAddressClaim against an InClusterIPPool, wait
 // through a typed watch until the claim names its IPAddress, read that IPAddress, then release the claim.
-// Without KUBECONFIG it runs against an in-process API server, where it creates the pool and runs a fake IPAM
-// provider (FakeIpamProvider.cs); with KUBECONFIG the pool must exist and an IPAM provider must be running.
+// Without KUBECONFIG it runs against an in-process API server, where it creates the pool and starts the IPAM
+// simulator (CapiSdk.IpamSimulator) in the provider's place; with KUBECONFIG the pool must exist and an IPAM
+// provider must be running.
 var @namespace = Option("--namespace") ?? "default";
 var poolName = Option("--pool") ?? "sample-pool";
 var claimName = Option("--claim") ?? "sample-claim";
@@ -21,17 +23,16 @@ var pools = new InClusterIPPoolClient(api.Kubernetes);
 var claims = new IPAddressClaimClient(api.Kubernetes);
 var addresses = new IPAddressClient(api.Kubernetes);
 
-// In-process only: a pool to claim from, and the fake provider that answers claims (nothing else would).
-using var providerStop = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-var provider = Task.CompletedTask;
+// In-process only: a pool to claim from, and the IPAM simulator that answers claims (nothing else would).
+await using var simulator = api.InProcess ? await IpamSimulator.StartAsync(api.Kubernetes, cancellationToken: stop.Token) : null;
 if (api.InProcess)
 {
+    Console.WriteLine("  [IPAM simulator] answering claims as the in-cluster IPAM provider would");
     await pools.CreateAsync(new InClusterIPPool
     {
         Metadata = new() { Name = poolName, NamespaceProperty = @namespace },
         Spec = new InClusterIPPoolSpec { Addresses = ["10.0.0.10-10.0.0.20"], Prefix = 24, Gateway = "10.0.0.1" },
     }, cancellationToken: stop.Token);
-    provider = new FakeIpamProvider(api.Kubernetes, @namespace).RunAsync(providerStop.Token);
 }
 
 InClusterIPPool pool;
@@ -91,16 +92,29 @@ if (addressName is null)
 var address = await addresses.GetAsync(@namespace, addressName, stop.Token);
 Console.WriteLine($"Claim {claimName} got IPAddress {address.Metadata.Name}: {address.Spec.Address}/{address.Spec.Prefix}, gateway {address.Spec.Gateway ?? "<none>"}, from {address.Spec.PoolRef?.Kind} {address.Spec.PoolRef?.Name}");
 
-// 4. Release it: the IPAddress belongs to the claim and goes with it.
+// 4. Release it: the provider deletes the IPAddress, then lets the claim go (its ReleaseAddress finalizer).
 if (!keep)
 {
     await claims.DeleteAsync(@namespace, claimName, cancellationToken: stop.Token);
     Console.WriteLine($"Deleted IPAddressClaim {claimName}: its address returns to the pool.");
+    await WaitUntilGoneAsync(claimName);
+    Console.WriteLine($"IPAddressClaim {claimName} and IPAddress {addressName} are gone.");
 }
 
-await providerStop.CancelAsync();
-await provider;
 return 0;
+
+async Task WaitUntilGoneAsync(string name)
+{
+    var listed = false;
+    await foreach (var change in claims.WatchAsync(@namespace, new WatchOptions { FieldSelector = "metadata.name=" + name, IncludeBookmarks = true }, stop.Token))
+    {
+        listed |= change.Type == WatchEventKind.Added;
+        if (change.Type == WatchEventKind.Deleted || (change.Type == WatchEventKind.Bookmark && !listed))
+        {
+            return;
+        }
+    }
+}
 
 string? Option(string name)
 {

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
+using CapiSdk.IpamSimulator;
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
+using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Testing;
 using CapiSdk.Topology;
 using k8s;
 
-// The main job on the embedded default: an in-process Kubernetes API server serving the SDK's CRDs, and the
-// typed SDK doing by hand what the VIP allocator automates: claim an address for a Cluster, wait for it, and
-// write it to spec.controlPlaneEndpoint.host and the clusterVip topology variable.
+// The main job on the embedded default: an in-process Kubernetes API server serving the SDK's CRDs, the IPAM
+// simulator playing the in-cluster IPAM provider, and the typed SDK doing by hand what the VIP allocator
+// automates: claim an address for a Cluster, wait for it, and write it to spec.controlPlaneEndpoint.host and the
+// clusterVip topology variable.
 var crds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "crds"), "*.yaml", SearchOption.AllDirectories);
 var options = new KubeApiServerOptions();
 foreach (var crd in crds)
@@ -19,6 +22,15 @@ foreach (var crd in crds)
 await using var server = await KubeApiServer.StartAsync(options);
 using var kubernetes = server.CreateClient();
 Console.WriteLine($"In-process API server at {server.BaseAddress} serving {crds.Length} CRDs (kubectl --kubeconfig {server.KubeconfigPath} get clusters)");
+
+// No IPAM provider runs in-process: the simulator answers claims as the in-cluster provider does, through the API.
+await using var ipam = await IpamSimulator.StartAsync(kubernetes);
+await new InClusterIPPoolClient(kubernetes).CreateAsync(new InClusterIPPool
+{
+    Metadata = new() { Name = "vip-pool", NamespaceProperty = "default" },
+    Spec = new InClusterIPPoolSpec { Addresses = ["10.0.0.42-10.0.0.50"], Prefix = 24, Gateway = "10.0.0.1" },
+});
+Console.WriteLine("IPAM simulator running; InClusterIPPool vip-pool: 10.0.0.42-10.0.0.50, prefix 24, gateway 10.0.0.1");
 
 var clusters = new ClusterClient(kubernetes);
 var claims = new IPAddressClaimClient(kubernetes);
@@ -50,25 +62,7 @@ claim.SetOwnerReference(cluster);
 claim = await claims.CreateAsync(claim);
 Console.WriteLine($"claimed an address: IPAddressClaim {claim.Metadata.Name} -> pool {claim.Spec.PoolRef!.Name}");
 
-// 3. No IPAM provider runs in-process, so play its part: an IPAddress bound to the claim, and the claim's addressRef.
-var address = new IPAddress
-{
-    Metadata = new() { Name = "prod-vip", NamespaceProperty = "default" },
-    Spec = new IPAddressSpec
-    {
-        Address = "10.0.0.42",
-        Prefix = 24,
-        Gateway = "10.0.0.1",
-        ClaimRef = new IPAddressSpecClaimRef { Name = claim.Metadata.Name },
-        PoolRef = new IPAddressSpecPoolRef { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "vip-pool" },
-    },
-};
-address.SetOwnerReference(claim);
-await addresses.CreateAsync(address);
-claim.Status = new IPAddressClaimStatus { AddressRef = new IPAddressClaimStatusAddressRef { Name = address.Metadata.Name } };
-claim = await claims.ReplaceStatusAsync(claim);
-
-// 4. Wait for the claim's address through a typed watch, read the IPAddress, write it to the Cluster.
+// 3. Wait for the claim's address through a typed watch, read the IPAddress, write it to the Cluster.
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 await foreach (var change in claims.WatchAsync("default", new WatchOptions { FieldSelector = "metadata.name=prod-vip" }, timeout.Token))
 {
@@ -84,7 +78,7 @@ await foreach (var change in claims.WatchAsync("default", new WatchOptions { Fie
     }
 }
 
-// 5. Typed errors keep the server's Status.
+// 4. Typed errors keep the server's Status.
 try
 {
     await clusters.GetAsync("default", "missing");
@@ -94,8 +88,19 @@ catch (KubernetesNotFoundException e)
     Console.WriteLine($"typed error: {e.GetType().Name} ({e.StatusCode} {e.Reason})");
 }
 
-// 6. Deleting the Cluster garbage-collects its claim and, through the claim, the address.
+// 5. Deleting the Cluster garbage-collects its claim; the IPAM provider releases the address (the claim's
+//    finalizer), then the claim goes.
 await clusters.DeleteAsync("default", "prod");
+var claimListed = false;
+await foreach (var change in claims.WatchAsync("default", new WatchOptions { FieldSelector = "metadata.name=prod-vip", IncludeBookmarks = true }, timeout.Token))
+{
+    claimListed |= change.Type == WatchEventKind.Added;
+    if (change.Type == WatchEventKind.Deleted || (change.Type == WatchEventKind.Bookmark && !claimListed))
+    {
+        break;   // deleted, or already gone when the watch listed
+    }
+}
+
 var left = (await claims.ListAsync("default")).Items.Count + (await addresses.ListAsync("default")).Items.Count;
 Console.WriteLine($"deleted Cluster prod; claims and addresses left: {left}");
 

@@ -32,6 +32,8 @@ public sealed class PackageTests(PackedPackages packages)
     [Theory]
     [InlineData("CapiSdk")]
     [InlineData("CapiSdk.Testing")]
+    [InlineData("CapiSdk.Runtime")]
+    [InlineData("CapiSdk.IpamSimulator")]
     public void A_library_package_has_a_symbol_package_with_its_pdb(string id)
     {
         using var symbols = ZipFile.OpenRead(packages.PackagePath(id, "snupkg"));

@@ -51,10 +51,11 @@ public sealed class SampleTests(PackedPackages packages)
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Created IPAddressClaim sample-claim; waiting for its IPAddress...", output, StringComparison.Ordinal);
-        Assert.Contains("[fake IPAM provider] sample-claim: allocated 10.0.0.10 from InClusterIPPool sample-pool", output, StringComparison.Ordinal);
+        Assert.Contains("[IPAM simulator] answering claims as the in-cluster IPAM provider would", output, StringComparison.Ordinal);
         Assert.Contains("Claim sample-claim got IPAddress sample-claim: 10.0.0.10/24, gateway 10.0.0.1, from InClusterIPPool sample-pool", output, StringComparison.Ordinal);
         Assert.Contains("Deleted IPAddressClaim sample-claim", output, StringComparison.Ordinal);
-        AssertRestoredFromPackages("ClaimIp", "CapiSdk", "CapiSdk.Testing");
+        Assert.Contains("IPAddressClaim sample-claim and IPAddress sample-claim are gone.", output, StringComparison.Ordinal);
+        AssertRestoredFromPackages("ClaimIp", "CapiSdk", "CapiSdk.Testing", "CapiSdk.IpamSimulator", "CapiSdk.Runtime");
     }
 
     private void AssertRestoredFromPackages(string sample, params string[] ids)

@@ -126,12 +126,18 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
         var @namespace = claim.Metadata.NamespaceProperty;
         if (_addresses.Get(@namespace, name) is { } existing)
         {
-            return AllocationOutcome.Allocated(name);
+            // An address of an earlier claim of the same name that is being released: wait for it to go (its
+            // delete event reconciles this claim again), so addressRef never names an address about to vanish.
+            // One that is not being released is adopted, as the real provider's CreateOrPatch adopts it.
+            return existing.GetControllerReference() is { Kind: "IPAddressClaim" } owner && owner.Uid != claim.Metadata.Uid && existing.IsBeingDeleted()
+                ? AllocationOutcome.Failure(IpamConstants.AllocationFailedReason, $"IPAddress {@namespace}/{name} of an earlier IPAddressClaim of the same name is being released; an address is allocated once it is gone")
+                : AllocationOutcome.Allocated(name);
         }
 
-        if (_ledger.Pending(@namespace, name) is not null)
+        var reserved = _ledger.For(@namespace, name, claim.Metadata.Uid);
+        if (reserved is { Created: true })
         {
-            return AllocationOutcome.Allocated(name);
+            return AllocationOutcome.Allocated(name);   // created moments ago; the cache has not caught up yet
         }
 
         if (_catalog.Find(poolKey) is not { } pool)
@@ -157,18 +163,30 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
 
         using (await _ledger.LockAsync(poolKey, cancellationToken).ConfigureAwait(false))
         {
-            var taken = TakenAddresses(pool.Key);
-            if (space.Allocatable.FirstFree(taken.Contains) is not { } free)
+            // A create whose outcome was unknown is retried with the address reserved for it then.
+            IpValue free;
+            if (reserved is { } earlier && IpValue.TryParse(earlier.Address, out var again) && space.Allocatable.Contains(again))
             {
-                IpamSimulatorLog.Exhausted(_logger, @namespace, name, pool.Key.ToString());
-                return AllocationOutcome.Failure(IpamConstants.PoolExhaustedReason, $"{pool.Key} has no free address ({taken.Count} in use of {space.Allocatable.Count}); the claim is allocated when one is released");
+                free = again;
+            }
+            else
+            {
+                var taken = TakenAddresses(pool.Key, except: reserved?.Address);
+                if (space.Allocatable.FirstFree(taken.Contains) is not { } lowest)
+                {
+                    IpamSimulatorLog.Exhausted(_logger, @namespace, name, pool.Key.ToString());
+                    return AllocationOutcome.Failure(IpamConstants.PoolExhaustedReason, $"{pool.Key} has no free address ({taken.Count} in use of {space.Allocatable.Count}); the claim is allocated when one is released");
+                }
+
+                free = lowest;
             }
 
+            _ledger.Reserve(@namespace, name, claim.Metadata.Uid, pool.Key, free.ToString());
             var address = AddressFactory.Create(claim, pool, free.ToString());
             try
             {
                 address = await _addressClient.CreateAsync(address, cancellationToken: cancellationToken).ConfigureAwait(false);
-                _ledger.Created(address);
+                _ledger.Created(@namespace, name);
                 IpamSimulatorLog.Allocated(_logger, @namespace, name, free.ToString(), pool.Key.ToString());
             }
             catch (KubernetesAlreadyExistsException)
@@ -176,12 +194,18 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
                 // Created by an earlier attempt whose answer was lost, or not yet in the cache: use what is there.
                 address = await _addressClient.GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
             }
+            catch (KubernetesInvalidException e)
+            {
+                // The server refused the IPAddress (for example a schema rule on it): retrying cannot help, say why.
+                _ledger.Forget(@namespace, name);
+                return Failed(claim, IpamConstants.AllocationFailedReason, $"the API server refused IPAddress {@namespace}/{name} ({free} from {pool.Key}): {e.Message}");
+            }
 
             return AllocationOutcome.Allocated(address.Metadata.Name);
         }
     }
 
-    private HashSet<IpValue> TakenAddresses(PoolKey pool)
+    private HashSet<IpValue> TakenAddresses(PoolKey pool, string? except)
     {
         var taken = new HashSet<IpValue>();
         foreach (var address in _catalog.AddressesOf(pool))
@@ -198,7 +222,7 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
 
         foreach (var pending in _ledger.PendingIn(pool))
         {
-            if (IpValue.TryParse(pending, out var value))
+            if (pending != except && IpValue.TryParse(pending, out var value))
             {
                 taken.Add(value);
             }
@@ -263,6 +287,8 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
         {
             // Already gone (deleted by hand, or by garbage collection).
         }
+
+        _ledger.Forget(@namespace, name);
 
         if (claim.Metadata.Finalizers?.Contains(IpamConstants.ReleaseAddressFinalizer) == true)
         {

@@ -1,5 +1,7 @@
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Runtime.Informers;
+using k8s;
+using k8s.Models;
 using ClaimModel = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim;
 using IPAddressModel = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress;
 
@@ -61,24 +63,18 @@ internal sealed class PoolCatalog
     public IReadOnlyList<IPAddressModel> AddressesOf(PoolKey key) => _addresses.ByIndex(ByPool, IndexValue(key));
 
     /// <summary>Reads a namespaced pool.</summary>
-    public static PoolDefinition Describe(InClusterIPPool pool) => new(
-        new PoolKey(IpamConstants.InClusterIPPoolKind, pool.Metadata.NamespaceProperty, pool.Metadata.Name),
-        pool,
-        pool.Spec?.Addresses?.ToList() ?? [],
-        pool.Spec?.Prefix,
-        pool.Spec?.Gateway,
-        pool.Spec?.ExcludedAddresses?.ToList() ?? [],
-        pool.Spec?.AllocateReservedIPAddresses == true);
+    public static PoolDefinition Describe(InClusterIPPool pool) =>
+        Describe(new PoolKey(IpamConstants.InClusterIPPoolKind, pool.Metadata.NamespaceProperty, pool.Metadata.Name), pool,
+            pool.Spec?.Addresses, pool.Spec?.Prefix, pool.Spec?.Gateway, pool.Spec?.ExcludedAddresses, pool.Spec?.AllocateReservedIPAddresses);
 
     /// <summary>Reads a global pool.</summary>
-    public static PoolDefinition Describe(GlobalInClusterIPPool pool) => new(
-        new PoolKey(IpamConstants.GlobalInClusterIPPoolKind, null, pool.Metadata.Name),
-        pool,
-        pool.Spec?.Addresses?.ToList() ?? [],
-        pool.Spec?.Prefix,
-        pool.Spec?.Gateway,
-        pool.Spec?.ExcludedAddresses?.ToList() ?? [],
-        pool.Spec?.AllocateReservedIPAddresses == true);
+    public static PoolDefinition Describe(GlobalInClusterIPPool pool) =>
+        Describe(new PoolKey(IpamConstants.GlobalInClusterIPPoolKind, null, pool.Metadata.Name), pool,
+            pool.Spec?.Addresses, pool.Spec?.Prefix, pool.Spec?.Gateway, pool.Spec?.ExcludedAddresses, pool.Spec?.AllocateReservedIPAddresses);
+
+    // Both kinds share the v1alpha2 spec, but the generated types share no interface.
+    private static PoolDefinition Describe(PoolKey key, IKubernetesObject<V1ObjectMeta> pool, IList<string>? addresses, long? prefix, string? gateway, IList<string>? excluded, bool? allocateReserved) =>
+        new(key, pool, addresses?.ToList() ?? [], prefix, gateway, excluded?.ToList() ?? [], allocateReserved == true);
 
     private static bool IsServedKind(string? kind) => kind is IpamConstants.InClusterIPPoolKind or IpamConstants.GlobalInClusterIPPoolKind;
 }

@@ -78,6 +78,9 @@ internal sealed class IpamScenario : IAsyncDisposable
     public Task<InClusterIPPool> WaitForPoolAsync(string name, Func<InClusterIPPool, bool> condition, string what) =>
         WaitAsync(Pools.WatchAsync(Namespace, new WatchOptions { FieldSelector = "metadata.name=" + name }, TimeoutToken()), condition, $"pool {name}: {what}");
 
+    public Task<GlobalInClusterIPPool> WaitForGlobalPoolUsedAsync(string name, long used) =>
+        WaitAsync(GlobalPools.WatchAsync(new WatchOptions { FieldSelector = "metadata.name=" + name }, TimeoutToken()), p => p.Status?.IpAddresses?.Used == used, $"global pool {name}: {used} used");
+
     /// <summary>Waits until the named claim is gone (returns at once when it does not exist).</summary>
     public Task WaitForClaimGoneAsync(string name) =>
         WaitForGoneAsync(Claims.WatchAsync(Namespace, ByName(name), TimeoutToken()), "claim " + name);
