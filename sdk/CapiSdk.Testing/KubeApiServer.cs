@@ -80,14 +80,15 @@ public sealed class KubeApiServer : IAsyncDisposable
         var writer = new ObjectWriter(store, options.TimeProvider, gc);
         var deleter = new ObjectDeleter(store, options.TimeProvider, gc);
         gc.Attach(deleter);
-        var crds = new CrdSync(registry, store);
+        var hooks = new Conversion.ConversionHooks(options.Converters, options.ConversionWebhook);
+        var crds = new CrdSync(registry, store, hooks);
         var faults = new FaultInjector(options.FaultSeed);
         var latency = new LatencyInjector();
         var counters = new RequestCounters();
         var changes = new ChangeFeed();
         store.AddListener(changes.OnStoreEvent);
 
-        await InitialState.SeedAsync(writer, registry, options, cancellationToken).ConfigureAwait(false);
+        await InitialState.SeedAsync(writer, registry, options, hooks, cancellationToken).ConfigureAwait(false);
 
         var watch = new WatchResponder(store, options.WatchBookmarkInterval);
         var handler = new ApiHandler(store, registry, writer, deleter, crds, watch, faults, latency, counters, stopping.Token);

@@ -34,6 +34,19 @@ public sealed class KubeApiServerOptions
     /// <summary>Seed for the random choices of fault rules with a rate below 1, for reproducible tests.</summary>
     public int? FaultSeed { get; set; }
 
+    /// <summary>
+    /// Converters between the versions of a custom resource, keyed by <c>Kind.group</c> (e.g. <c>Cluster.cluster.x-k8s.io</c>):
+    /// in-process stand-ins for conversion webhooks, used whatever the CRD's <c>spec.conversion.strategy</c>. Kinds without
+    /// one are converted as strategy None does (apiVersion rewritten, fields the target version does not declare pruned).
+    /// </summary>
+    public IDictionary<string, Conversion.CustomResourceConverter> Converters { get; } = new Dictionary<string, Conversion.CustomResourceConverter>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The conversion webhook stand-in for CRDs with <c>spec.conversion.strategy: Webhook</c> that have no entry in
+    /// <see cref="Converters"/>. Null (the default): converting such a kind fails as an unreachable webhook does (500).
+    /// </summary>
+    public Conversion.CustomResourceConverter? ConversionWebhook { get; set; }
+
     /// <summary>The clock for creationTimestamp, deletionTimestamp and managedFields times. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -27,6 +27,7 @@ internal sealed class RuntimeExtensionHostedService : IHostedService
         _services = services;
         _logger = logger;
         services.GetService<HealthServer>()?.AddReadinessCheck("runtime-extension", () => IsReady);
+        server.CaBundleChanged = ReinjectAsync;
     }
 
     /// <summary>Serving, with the CA bundle written when an ExtensionConfig is configured.</summary>
@@ -42,13 +43,35 @@ internal sealed class RuntimeExtensionHostedService : IHostedService
 
         var caBundle = _server.CaBundlePem ?? throw new InvalidOperationException(
             $"No CA bundle to write into ExtensionConfig '{registration.Name}': set CapiSdk:RuntimeExtension:SelfSigned, or mount a ca.crt next to the certificate in {_options.CertDirectory} (cert-manager's Secret has one), or leave ExtensionConfig unset and let cert-manager inject it.");
-        var kubernetes = _services.GetService<IKubernetes>() ?? throw new InvalidOperationException(
-            $"Writing the CA bundle into ExtensionConfig '{registration.Name}' needs an IKubernetes service: register one (AddCapiSdkRuntime does), or leave CapiSdk:RuntimeExtension:ExtensionConfig unset.");
-        await new ExtensionConfigClient(kubernetes)
-            .InjectCaBundleAsync(registration, caBundle, cancellationToken).ConfigureAwait(false);
+        await InjectAsync(registration, caBundle, cancellationToken).ConfigureAwait(false);
         _registered = true;
-        RuntimeExtensionLog.CaBundleInjected(_logger, registration.Name);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _server.StopAsync(cancellationToken);
+
+    private async Task InjectAsync(ExtensionConfigRegistration registration, string caBundle, CancellationToken cancellationToken)
+    {
+        var kubernetes = _services.GetService<IKubernetes>() ?? throw new InvalidOperationException(
+            $"Writing the CA bundle into ExtensionConfig '{registration.Name}' needs an IKubernetes service: register one (AddCapiSdkRuntime does), or leave CapiSdk:RuntimeExtension:ExtensionConfig unset.");
+        await new ExtensionConfigClient(kubernetes).InjectCaBundleAsync(registration, caBundle, cancellationToken).ConfigureAwait(false);
+        RuntimeExtensionLog.CaBundleInjected(_logger, registration.Name);
+    }
+
+    /// <summary>After a CA rotation in the certificate Secret: the new bundle (new and previous CA) into the ExtensionConfig.</summary>
+    private async Task ReinjectAsync(string caBundle, CancellationToken cancellationToken)
+    {
+        if (_options.ExtensionConfig is not { } registration)
+        {
+            return;
+        }
+
+        try
+        {
+            await InjectAsync(registration, caBundle, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException or CapiSdk.Models.KubernetesApiException or IOException)
+        {
+            RuntimeExtensionLog.CaBundleInjectionFailed(_logger, e, registration.Name);
+        }
+    }
 }

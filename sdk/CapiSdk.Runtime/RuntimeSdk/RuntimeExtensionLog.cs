@@ -25,4 +25,16 @@ internal static partial class RuntimeExtensionLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Runtime extension handler {Handler} of hook {Hook} answered {Status} (retryAfterSeconds {RetryAfterSeconds})")]
     public static partial void Answered(ILogger logger, string handler, string hook, ResponseStatus status, int retryAfterSeconds);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Certificate Secret {Secret} written ({Reason}); serving certificate valid until {NotAfter}")]
+    public static partial void CertificateSecretWritten(ILogger logger, string secret, string reason, DateTime notAfter);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Certificate Secret {Secret} could not be refreshed; still serving the current certificate")]
+    public static partial void CertificateSecretRefreshFailed(ILogger logger, Exception exception, string secret);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Self-signed runtime extension without an IKubernetes: a new CA in memory at every start, so run one replica only")]
+    public static partial void InMemoryCertificate(ILogger logger);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "CA bundle could not be written to ExtensionConfig {Name} after a CA rotation")]
+    public static partial void CaBundleInjectionFailed(ILogger logger, Exception exception, string name);
 }

@@ -26,10 +26,11 @@ public sealed class RuntimeExtensionOptions
     public string KeyName { get; set; } = "tls.key";
 
     /// <summary>
-    /// True: ignore <see cref="CertDirectory"/> and generate, at start, a CA and a serving certificate for the
-    /// Service's names (<see cref="ServiceName"/>, <see cref="ServiceNamespace"/>), <c>localhost</c>, 127.0.0.1 and ::1.
-    /// A new CA is made at every start, so <see cref="RuntimeExtensionServer.CaBundlePem"/> must be written to the
-    /// ExtensionConfig each time (<see cref="ExtensionConfig"/> does it); with several replicas, use cert-manager instead.
+    /// True: ignore <see cref="CertDirectory"/> and serve a certificate signed by a generated CA, for the Service's names
+    /// (<see cref="ServiceName"/>, <see cref="ServiceNamespace"/>), <c>localhost</c>, 127.0.0.1 and ::1. With an
+    /// <c>IKubernetes</c> (the hosted server takes the registered one), the CA and the certificate are kept in the
+    /// Secret <see cref="SecretName"/> in <see cref="ServiceNamespace"/>, shared by every replica and every restart, and
+    /// renewed there before they expire. Without one, a new CA is made in memory at every start: one replica only.
     /// </summary>
     public bool SelfSigned { get; set; }
 
@@ -41,6 +42,16 @@ public sealed class RuntimeExtensionOptions
 
     /// <summary>More DNS names for a self-signed certificate.</summary>
     public IList<string> ExtraDnsNames { get; } = [];
+
+    /// <summary>
+    /// The Secret (in <see cref="ServiceNamespace"/>) holding a self-signed extension's CA and serving certificate
+    /// (type <c>kubernetes.io/tls</c>: <c>tls.crt</c>, <c>tls.key</c>, <c>ca.crt</c>, <c>ca.key</c>); default
+    /// <c>{ServiceName}-runtime-extension-cert</c>. Created when absent; an existing empty one is filled.
+    /// </summary>
+    public string? SecretName { get; set; }
+
+    /// <summary>How often a self-signed extension reads its Secret again (to serve another replica's rotation, or to rotate); default one minute.</summary>
+    public TimeSpan SecretRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// When set, the hosted server writes its CA bundle into this ExtensionConfig once it listens (creating the

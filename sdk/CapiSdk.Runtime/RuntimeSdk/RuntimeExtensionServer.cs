@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,16 +33,21 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
     private readonly List<ExtensionHandler> _handlers = [];
     private WebApplication? _app;
     private ServingCertificateFiles? _files;
+    private readonly IKubernetes? _kubernetes;
     private X509Certificate2? _selfSigned;
+    private SecretServingCertificate? _secret;
+    private string? _caBundlePem;
 
     /// <summary>Creates the server; it listens once started.</summary>
     /// <param name="options">Where to listen and which certificate to present.</param>
     /// <param name="logger">Logs failures and rejected requests; none when null.</param>
-    public RuntimeExtensionServer(RuntimeExtensionOptions options, ILogger<RuntimeExtensionServer>? logger = null)
+    /// <param name="kubernetes">With <see cref="RuntimeExtensionOptions.SelfSigned"/>: where the certificate Secret is kept, shared by every replica; without it, a CA in memory (one replica only).</param>
+    public RuntimeExtensionServer(RuntimeExtensionOptions options, ILogger<RuntimeExtensionServer>? logger = null, IKubernetes? kubernetes = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _kubernetes = kubernetes;
     }
 
     /// <summary>The address the server listens on (127.0.0.1 when bound to every interface; the real port when <see cref="RuntimeExtensionOptions.Port"/> was 0); null until started.</summary>
@@ -51,11 +57,15 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
     public bool IsReady => _app is not null;
 
     /// <summary>
-    /// The PEM CA bundle Cluster API must trust to call this server (<c>spec.clientConfig.caBundle</c>, base64): the
-    /// generated CA with <see cref="RuntimeExtensionOptions.SelfSigned"/>, else the <c>ca.crt</c> next to the mounted
-    /// certificate when there is one; null otherwise or before start.
+    /// The PEM CA bundle Cluster API must trust to call this server (<c>spec.clientConfig.caBundle</c>, base64): with
+    /// <see cref="RuntimeExtensionOptions.SelfSigned"/> the <c>ca.crt</c> of the certificate Secret (or the CA made in
+    /// memory), else the <c>ca.crt</c> next to the mounted certificate when there is one; null otherwise or before start.
+    /// It changes only when the Secret's CA is rotated (by any replica).
     /// </summary>
-    public string? CaBundlePem { get; private set; }
+    public string? CaBundlePem => _secret?.CaBundlePem ?? _caBundlePem;
+
+    /// <summary>Called with the new <see cref="CaBundlePem"/> when the certificate Secret gets another CA; the hosted server writes it to the ExtensionConfig.</summary>
+    internal Func<string, CancellationToken, Task>? CaBundleChanged { get; set; }
 
     /// <summary>The handlers registered so far, as the DiscoveryResponse lists them.</summary>
     public IReadOnlyList<ExtensionHandler> Handlers => _handlers.AsReadOnly();
@@ -121,7 +131,12 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
             throw new InvalidOperationException("The runtime extension server is already started.");
         }
 
-        Func<X509Certificate2> certificate = LoadCertificate();
+        if (!IPAddress.TryParse(_options.Host, out var bind))
+        {
+            throw new ArgumentException($"RuntimeExtensionOptions.Host '{_options.Host}' is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every interface) or 127.0.0.1.");
+        }
+
+        Func<X509Certificate2> certificate = await LoadCertificateAsync(cancellationToken).ConfigureAwait(false);
         var discovery = RuntimeHooks.Discovery;
         var discoveryEndpoint = new HookEndpoint<DiscoveryRequest, DiscoveryResponse>(
             discovery, new ExtensionHandler(string.Empty, new GroupVersionHook(RuntimeHooks.ApiVersion, discovery.Name), null, null), RuntimeHooks.DiscoveryPath, Discover, _logger);
@@ -131,7 +146,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Listen(IPAddress.Parse(_options.Host), _options.Port, listen =>
+            kestrel.Listen(bind, _options.Port, listen =>
                 listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificateSelector = (_, _) => certificate() }));
         });
         var app = builder.Build();
@@ -150,7 +165,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
         _app = app;
 
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        var host = IPAddress.Parse(_options.Host) switch
+        var host = bind switch
         {
             var any when any.Equals(IPAddress.Any) => "127.0.0.1",
             var any when any.Equals(IPAddress.IPv6Any) => "[::1]",
@@ -176,6 +191,13 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
 
         _files?.Dispose();
         _files = null;
+        if (_secret is { } secret)
+        {
+            _caBundlePem = secret.CaBundlePem; // still readable once stopped
+            _secret = null;
+            await secret.DisposeAsync().ConfigureAwait(false);
+        }
+
         _selfSigned?.Dispose();
         _selfSigned = null;
     }
@@ -186,14 +208,29 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1123Label();
 
-    private Func<X509Certificate2> LoadCertificate()
+    private async Task<Func<X509Certificate2>> LoadCertificateAsync(CancellationToken cancellationToken)
     {
+        if (_options.SelfSigned && _kubernetes is not null)
+        {
+            var ns = _options.ServiceNamespace is { Length: > 0 } n ? n : throw new ArgumentException(
+                "RuntimeExtensionOptions.ServiceNamespace is required with SelfSigned: the certificate Secret every replica shares is kept in that namespace.");
+            var name = _options.SecretName is { Length: > 0 } given ? given
+                : _options.ServiceName is { Length: > 0 } service ? service + "-runtime-extension-cert"
+                : throw new ArgumentException("RuntimeExtensionOptions.ServiceName or SecretName is required with SelfSigned: the certificate Secret is named {ServiceName}-runtime-extension-cert by default.");
+            var store = new CertificateSecretStore(_kubernetes, name, ns, ServingNames.DnsNames(_options), TimeProvider.System, _logger);
+            var secret = await SecretServingCertificate.StartAsync(store, _options.SecretRefreshInterval, TimeProvider.System, _logger, cancellationToken).ConfigureAwait(false);
+            secret.CaBundleChanged = (pem, ct) => CaBundleChanged?.Invoke(pem, ct) ?? Task.CompletedTask;
+            _secret = secret;
+            return () => secret.Current;
+        }
+
         if (_options.SelfSigned)
         {
+            RuntimeExtensionLog.InMemoryCertificate(_logger);
             using var authority = SelfSignedCertificateAuthority.Create();
             var certificate = authority.IssueServingCertificate(ServingNames.DnsNames(_options), ServingNames.Loopback);
             _selfSigned = certificate;
-            CaBundlePem = authority.CertificatePem;
+            _caBundlePem = authority.CertificatePem;
             return () => certificate;
         }
 
@@ -201,7 +238,7 @@ public sealed partial class RuntimeExtensionServer : IHostedService, IAsyncDispo
             Path.Combine(_options.CertDirectory, _options.CertName), Path.Combine(_options.CertDirectory, _options.KeyName), _logger);
         _files = files;
         var ca = Path.Combine(_options.CertDirectory, "ca.crt");
-        CaBundlePem = File.Exists(ca) ? File.ReadAllText(ca) : null;
+        _caBundlePem = File.Exists(ca) ? await File.ReadAllTextAsync(ca, cancellationToken).ConfigureAwait(false) : null;
         return () => files.Current;
     }
 

@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +27,8 @@ public static class RuntimeExtensionServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="RuntimeExtensionServer"/> (a singleton, run by a hosted service that also writes the CA
     /// bundle into <see cref="RuntimeExtensionOptions.ExtensionConfig"/> when set, through the registered
-    /// <c>IKubernetes</c>). Calling it again only adds more configuration.
+    /// <c>IKubernetes</c>, which also keeps a <see cref="RuntimeExtensionOptions.SelfSigned"/> certificate in its Secret).
+    /// Calling it again only adds more configuration.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
@@ -42,7 +44,8 @@ public static class RuntimeExtensionServiceCollectionExtensions
 
         services.TryAddSingleton(sp =>
         {
-            var server = new RuntimeExtensionServer(sp.GetRequiredService<IOptions<RuntimeExtensionOptions>>().Value, sp.GetRequiredService<ILogger<RuntimeExtensionServer>>());
+            var server = new RuntimeExtensionServer(
+                sp.GetRequiredService<IOptions<RuntimeExtensionOptions>>().Value, sp.GetRequiredService<ILogger<RuntimeExtensionServer>>(), sp.GetService<IKubernetes>());
             foreach (var registration in sp.GetServices<IRuntimeHookRegistration>())
             {
                 registration.Register(server, sp);

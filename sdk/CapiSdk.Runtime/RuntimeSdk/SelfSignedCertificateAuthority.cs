@@ -49,6 +49,26 @@ public sealed class SelfSignedCertificateAuthority : IDisposable
         return new SelfSignedCertificateAuthority(key, publicOnly, time);
     }
 
+    /// <summary>Loads a CA from its PEM certificate and PEM private key, e.g. the <c>ca.crt</c> and <c>ca.key</c> of a Secret.</summary>
+    /// <param name="certificatePem">The CA certificate in PEM; when several follow each other, the first is the CA.</param>
+    /// <param name="keyPem">The CA's ECDSA private key in PEM (PKCS#8 or SEC1).</param>
+    /// <param name="timeProvider">The clock; default the system clock.</param>
+    /// <returns>The CA; dispose it when no more certificates are to be issued.</returns>
+    /// <exception cref="CryptographicException">The PEM is not a certificate with its ECDSA key.</exception>
+    public static SelfSignedCertificateAuthority Load(string certificatePem, string keyPem, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificatePem);
+        ArgumentNullException.ThrowIfNull(keyPem);
+        using var withKey = X509Certificate2.CreateFromPem(certificatePem, keyPem);
+        var key = withKey.GetECDsaPrivateKey() ?? throw new CryptographicException("The CA key is not an ECDSA key.");
+        var publicOnly = X509CertificateLoader.LoadCertificate(withKey.RawData);
+        return new SelfSignedCertificateAuthority(key, publicOnly, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>The CA's private key in PEM (PKCS#8), to keep the CA across restarts (e.g. as a Secret's <c>ca.key</c>).</summary>
+    /// <returns>The PEM, ending with a newline.</returns>
+    public string ExportPrivateKeyPem() => _key.ExportPkcs8PrivateKeyPem() + "\n";
+
     /// <summary>
     /// Issues a serving certificate (ECDSA P-256, extended key usage serverAuth) for the given names, signed by this
     /// CA, valid from one hour ago for <paramref name="validity"/> (default one year) and at most as long as the CA.

@@ -104,8 +104,8 @@ internal sealed class ApiException : Exception
 
     public static ApiException MethodNotAllowed(string message) => new(405, "MethodNotAllowed", message);
 
-    public static ApiException UnsupportedMediaType(string contentType) => new(415, "UnsupportedMediaType",
-        $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml ({contentType})");
+    public static ApiException UnsupportedPatchType() => new(415, "UnsupportedMediaType",
+        $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
 
     public static ApiException ResourceNotFound(string path) =>
         new(404, "NotFound", "the server could not find the requested resource", new JsonObject());

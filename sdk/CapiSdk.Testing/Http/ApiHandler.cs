@@ -99,6 +99,12 @@ internal sealed class ApiHandler
             throw ApiException.MethodNotAllowed("the server does not allow this method on the requested resource");
         }
         var apiVersion = t.ApiVersion(r.Version.Name);
+        Warnings.AddDeprecation(ctx.Response, t, r.Version);
+        if (r.Subresource == "scale")
+        {
+            await ScaleResponder.ServeAsync(ctx, r, verb, _store, _writer, Options(ctx), ct).ConfigureAwait(false);
+            return;
+        }
         switch (verb)
         {
             case "get":
@@ -107,10 +113,10 @@ internal sealed class ApiHandler
                     var o = _store.Get(t.Key, ns, r.Name!) ?? throw ApiException.NotFound(t, r.Name!);
                     if (r.Subresource is null && TableConverter.IsWanted(ctx.Request))
                     {
-                        await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [o.ToNode()], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
+                        await WriteJsonAsync(ctx, 200, TableConverter.Table(t, r.Version, [Conversion.VersionConverter.ToVersion(t, o.ToNode(), r.Version)], o.Revision.ToString(CultureInfo.InvariantCulture), null), ct).ConfigureAwait(false);
                         return;
                     }
-                    await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, apiVersion), ct).ConfigureAwait(false);
+                    await WriteBytesAsync(ctx, 200, ObjectJson.Render(o, t, r.Version), ct).ConfigureAwait(false);
                     return;
                 }
             case "list":
@@ -130,7 +136,7 @@ internal sealed class ApiHandler
                     var options = Options(ctx);
                     var result = _writer.Create(t, r.Version, ns, body, options);
                     await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                    await WriteResultAsync(ctx, 201, result, apiVersion, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, 201, result, r, ct).ConfigureAwait(false);
                     return;
                 }
             case "update":
@@ -143,7 +149,7 @@ internal sealed class ApiHandler
                     var options = Options(ctx);
                     var result = _writer.Update(t, r.Version, ns, r.Name!, r.Subresource, body, options);
                     await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                    await WriteResultAsync(ctx, 200, result, apiVersion, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, 200, result, r, ct).ConfigureAwait(false);
                     return;
                 }
             case "patch":
@@ -161,7 +167,7 @@ internal sealed class ApiHandler
                     }
                     var result = _writer.Patch(t, r.Version, ns, r.Name!, r.Subresource, kind, text, options);
                     await AfterWriteAsync(t, result.Object, options, ct).ConfigureAwait(false);
-                    await WriteResultAsync(ctx, result.Created ? 201 : 200, result, apiVersion, ct).ConfigureAwait(false);
+                    await WriteResultAsync(ctx, result.Created ? 201 : 200, result, r, ct).ConfigureAwait(false);
                     return;
                 }
             case "delete":
@@ -174,7 +180,7 @@ internal sealed class ApiHandler
                     }
                     if (t.IsCustom || t == BuiltInResources.Namespaces || t == BuiltInResources.CustomResourceDefinitions)
                     {
-                        await WriteBytesAsync(ctx, 200, ObjectJson.Render(obj, apiVersion), ct).ConfigureAwait(false);
+                        await WriteBytesAsync(ctx, 200, ObjectJson.Render(obj, t, r.Version), ct).ConfigureAwait(false);
                     }
                     else
                     {
@@ -197,7 +203,7 @@ internal sealed class ApiHandler
                         ["apiVersion"] = apiVersion,
                         ["kind"] = t.ListKind,
                         ["metadata"] = new JsonObject { ["resourceVersion"] = _store.CurrentRevision.ToString(CultureInfo.InvariantCulture) },
-                        ["items"] = new JsonArray(deleted.Select(d => { d["apiVersion"] = apiVersion; return (JsonNode)d; }).ToArray()),
+                        ["items"] = new JsonArray(deleted.Select(d => (JsonNode)Conversion.VersionConverter.ToVersion(t, d, r.Version)).ToArray()),
                     };
                     await WriteJsonAsync(ctx, 200, list, ct).ConfigureAwait(false);
                     return;
@@ -227,7 +233,7 @@ internal sealed class ApiHandler
         "application/json-patch+json" => PatchKind.Json,
         "application/apply-patch+yaml" => PatchKind.Apply,
         "application/strategic-merge-patch+json" => PatchKind.StrategicMerge,
-        var other => throw ApiException.UnsupportedMediaType(other),
+        _ => throw ApiException.UnsupportedPatchType(),
     };
 
     private static WriteOptions Options(HttpContext ctx)
@@ -318,22 +324,18 @@ internal sealed class ApiHandler
         }
         if (path == "openapi/v2")
         {
-            // An empty OpenAPI v2 document: clients that still read v2 (client-side validation, older tools) find no
-            // schemas and skip validation instead of failing; kubectl itself uses /openapi/v3.
+            // OpenAPI v2 with definitions for every kind: JSON, or the gnostic protobuf client-go's OpenAPISchema asks for.
+            var v2 = OpenApiDocuments.V2(_registry);
             if (ctx.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.Ordinal))
             {
+                var bytes = OpenApiV2Protobuf.Encode(v2);
                 ctx.Response.StatusCode = 200;
-                ctx.Response.ContentType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
-                ctx.Response.ContentLength = 0;
+                ctx.Response.ContentType = OpenApiV2Protobuf.MediaType;
+                ctx.Response.ContentLength = bytes.Length;
+                await ctx.Response.Body.WriteAsync(bytes, ct).ConfigureAwait(false);
                 return true;
             }
-            await WriteJsonAsync(ctx, 200, new JsonObject
-            {
-                ["swagger"] = "2.0",
-                ["info"] = new JsonObject { ["title"] = "Kubernetes", ["version"] = "v1.32.0" },
-                ["paths"] = new JsonObject(),
-                ["definitions"] = new JsonObject(),
-            }, ct).ConfigureAwait(false);
+            await WriteJsonAsync(ctx, 200, v2, ct).ConfigureAwait(false);
             return true;
         }
         if (path is "healthz" or "readyz" or "livez")
@@ -366,13 +368,13 @@ internal sealed class ApiHandler
         }
     }
 
-    private static async Task WriteResultAsync(HttpContext ctx, int code, WriteResult result, string apiVersion, CancellationToken ct)
+    private static async Task WriteResultAsync(HttpContext ctx, int code, WriteResult result, ResourceRequest r, CancellationToken ct)
     {
         foreach (var w in result.Warnings)
         {
-            ctx.Response.Headers.Append("Warning", $"299 - \"{w.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            Warnings.Add(ctx.Response, w);
         }
-        await WriteBytesAsync(ctx, code, ObjectJson.Render(result.Object, apiVersion), ct).ConfigureAwait(false);
+        await WriteBytesAsync(ctx, code, ObjectJson.Render(result.Object, r.Type, r.Version), ct).ConfigureAwait(false);
     }
 
     private static Task WriteJsonAsync(HttpContext ctx, int code, JsonObject body, CancellationToken ct) =>

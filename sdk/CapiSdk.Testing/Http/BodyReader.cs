@@ -29,7 +29,7 @@ internal static class BodyReader
             {
                 "application/json" or "" => JsonNode.Parse(text),
                 "application/yaml" or "application/x-yaml" or "text/yaml" => YamlJson.ReadDocuments(text).FirstOrDefault(),
-                _ => throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml ({mediaType})"),
+                _ => throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml"),
             };
             return node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
         }

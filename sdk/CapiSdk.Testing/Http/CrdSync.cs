@@ -10,22 +10,24 @@ internal sealed class CrdSync
 {
     private readonly ResourceRegistry _registry;
     private readonly ObjectStore _store;
+    private readonly Conversion.ConversionHooks _hooks;
 
-    public CrdSync(ResourceRegistry registry, ObjectStore store)
+    public CrdSync(ResourceRegistry registry, ObjectStore store, Conversion.ConversionHooks hooks)
     {
         _registry = registry;
         _store = store;
+        _hooks = hooks;
     }
 
     /// <summary>Checks a CRD body before it is stored; answers 422 Invalid for what the real server rejects.</summary>
-    public static async Task<ResourceType> CheckAsync(JsonObject crd, CancellationToken ct)
+    public static async Task<ResourceType> CheckAsync(JsonObject crd, CancellationToken ct, Conversion.ConversionHooks? hooks = null)
     {
         var name = (string?)crd["metadata"]?["name"] ?? "";
         var t = BuiltInResources.CustomResourceDefinitions;
         ResourceType type;
         try
         {
-            type = await CrdReader.ReadAsync(crd, ct).ConfigureAwait(false);
+            type = await CrdReader.ReadAsync(crd, hooks ?? Conversion.ConversionHooks.None, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
@@ -49,7 +51,7 @@ internal sealed class CrdSync
         {
             return;
         }
-        _registry.Add(await CrdReader.ReadAsync(crd, ct).ConfigureAwait(false));
+        _registry.Add(await CrdReader.ReadAsync(crd, _hooks, ct).ConfigureAwait(false));
     }
 
     /// <summary>Stops serving a deleted CRD's resource and deletes all its objects, as the apiextensions server does.</summary>

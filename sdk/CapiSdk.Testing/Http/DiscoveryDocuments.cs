@@ -95,6 +95,19 @@ internal static class DiscoveryDocuments
                     ["verbs"] = new JsonArray("get", "patch", "update"),
                 });
             }
+            if (t.FindVersion(version)?.Scale is not null)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = t.Plural + "/scale",
+                    ["singularName"] = "",
+                    ["namespaced"] = t.Namespaced,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                });
+            }
         }
         return new JsonObject
         {

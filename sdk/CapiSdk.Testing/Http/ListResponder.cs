@@ -60,24 +60,26 @@ internal static class ListResponder
             }
             page.Add(o);
         }
+        // Rendered before the first byte goes out, so a failing conversion is answered as an error, not a torn list.
+        var rendered = page.Select(o => ObjectJson.Render(o, r.Type, r.Version)).ToList();
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
         var body = ctx.Response.Body;
         if (TableConverter.IsWanted(ctx.Request))
         {
             var next = remaining > 0 ? ContinueToken.Encode(listRevision, page[^1].Key) : null;
-            var table = TableConverter.Table(r.Type, r.Version, page.Select(o => o.ToNode()), listRevision.ToString(CultureInfo.InvariantCulture), next);
+            var table = TableConverter.Table(r.Type, r.Version, rendered.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()), listRevision.ToString(CultureInfo.InvariantCulture), next);
             await body.WriteAsync(Encoding.UTF8.GetBytes(table.ToJsonString()), ct).ConfigureAwait(false);
             return;
         }
         await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"apiVersion\":\"{apiVersion}\",\"items\":["), ct).ConfigureAwait(false);
-        for (var i = 0; i < page.Count; i++)
+        for (var i = 0; i < rendered.Count; i++)
         {
             if (i > 0)
             {
                 await body.WriteAsync(","u8.ToArray(), ct).ConfigureAwait(false);
             }
-            await body.WriteAsync(ObjectJson.Render(page[i], apiVersion), ct).ConfigureAwait(false);
+            await body.WriteAsync(rendered[i], ct).ConfigureAwait(false);
         }
         var meta = new StringBuilder();
         meta.Append(CultureInfo.InvariantCulture, $"\"resourceVersion\":\"{listRevision}\"");

@@ -53,7 +53,12 @@ internal static class OpenApiDocuments
             var schemaName = SchemaName(t, version);
             var schema = t.FindVersion(version)?.Schema?.DeepClone().AsObject() ?? new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
             schema["x-kubernetes-group-version-kind"] = new JsonArray(gvk.DeepClone());
+            WithMetadata(schema, "#/components/schemas/");
             schemas[schemaName] = schema;
+        }
+        foreach (var (name, definition) in ObjectMetaSchemas.Definitions("#/components/schemas/"))
+        {
+            schemas[name] = definition;
         }
         return new JsonObject
         {
@@ -62,6 +67,46 @@ internal static class OpenApiDocuments
             ["paths"] = paths,
             ["components"] = new JsonObject { ["schemas"] = schemas },
         };
+    }
+
+    /// <summary>
+    /// The OpenAPI v2 document (JSON) with a definition for every served version of every kind, each with metadata
+    /// referencing ObjectMeta, for readers of v2 (kubectl itself asks for the protobuf form, see ApiHandler).
+    /// </summary>
+    public static JsonObject V2(ResourceRegistry registry)
+    {
+        var definitions = new JsonObject();
+        foreach (var t in registry.All.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            foreach (var v in t.Versions.Where(v => v.Served))
+            {
+                var schema = v.Schema?.DeepClone().AsObject() ?? new JsonObject { ["type"] = "object" };
+                schema["x-kubernetes-group-version-kind"] = new JsonArray(new JsonObject { ["group"] = t.Group, ["version"] = v.Name, ["kind"] = t.Kind });
+                WithMetadata(schema, "#/definitions/");
+                definitions[SchemaName(t, v.Name)] = schema;
+            }
+        }
+        foreach (var (name, definition) in ObjectMetaSchemas.Definitions("#/definitions/"))
+        {
+            definitions[name] = definition;
+        }
+        return new JsonObject
+        {
+            ["swagger"] = "2.0",
+            ["info"] = new JsonObject { ["title"] = "Kubernetes", ["version"] = "v1.32.0" },
+            ["paths"] = new JsonObject(),
+            ["definitions"] = definitions,
+        };
+    }
+
+    private static void WithMetadata(JsonObject schema, string refPrefix)
+    {
+        if (schema["properties"] is not JsonObject properties)
+        {
+            properties = new JsonObject();
+            schema["properties"] = properties;
+        }
+        properties["metadata"] = ObjectMetaSchemas.MetadataProperty(refPrefix);
     }
 
     private static JsonObject Param(string name) => new()

@@ -48,7 +48,7 @@ internal sealed record ResourceRequest(ResourceType Type, ServedVersion Version,
         }
         var name = tail.Length > 1 ? tail[1] : null;
         var sub = tail.Length > 2 ? tail[2] : null;
-        if (sub is not null && !(sub == "status" && type.HasStatusSubresource))
+        if (sub is not null && !(sub == "status" && type.HasStatusSubresource) && !(sub == "scale" && v.Scale is not null))
         {
             throw ApiException.ResourceNotFound(string.Join('/', segs));
         }

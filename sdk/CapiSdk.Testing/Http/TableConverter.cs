@@ -7,7 +7,7 @@ namespace CapiSdk.Testing.Http;
 
 /// <summary>
 /// Answers <c>Accept: application/json;as=Table;v=v1;g=meta.k8s.io</c> (what <c>kubectl get</c> asks for) with a
-/// meta.k8s.io/v1 Table: a Name column, the CRD's additionalPrinterColumns (simple JSONPaths), or Age by default.
+/// meta.k8s.io/v1 Table: a Name column, the CRD's additionalPrinterColumns (<see cref="JsonPath"/>), or Age by default.
 /// </summary>
 internal static class TableConverter
 {
@@ -75,19 +75,39 @@ internal static class TableConverter
         var cells = new JsonArray();
         foreach (var c in columns)
         {
-            var value = Evaluate(obj, c.Path);
-            if (c.Type == "date" && value is JsonValue date && DateTimeOffset.TryParse((string?)date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
-            {
-                cells.Add(HumanDuration(DateTimeOffset.UtcNow - when));
-                continue;
-            }
-            cells.Add(value is null ? (c.Type is "integer" or "number" ? null : JsonValue.Create("<none>")) : value.DeepClone());
+            cells.Add(Cell(c.Type, JsonPath.Evaluate(obj, c.Path).FirstOrDefault()));
         }
         var metadata = obj["metadata"]?.DeepClone() ?? new JsonObject();
         return new JsonObject
         {
             ["cells"] = cells,
             ["object"] = new JsonObject { ["kind"] = "PartialObjectMetadata", ["apiVersion"] = "meta.k8s.io/v1", ["metadata"] = metadata },
+        };
+    }
+
+    /// <summary>
+    /// A cell as the CRD TableConvertor makes it (tableconvertor.go): the first result of the column's JSONPath, or
+    /// nil when there is none (kubectl prints nil cells blank); string columns print the value as jsonpath does;
+    /// integer, number, boolean and date columns take a value of that type only (else nil).
+    /// </summary>
+    private static JsonNode? Cell(string type, JsonNode? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var kind = value.GetValueKind();
+        return type switch
+        {
+            "string" => JsonValue.Create(JsonPath.Text(value)),
+            "integer" when kind == System.Text.Json.JsonValueKind.Number => JsonValue.Create((long)double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
+            "number" when kind == System.Text.Json.JsonValueKind.Number => JsonValue.Create(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
+            "boolean" when kind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value.DeepClone(),
+            "date" when kind == System.Text.Json.JsonValueKind.String => DateTimeOffset.TryParse((string?)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+                ? JsonValue.Create(HumanDuration(DateTimeOffset.UtcNow - when))
+                : JsonValue.Create("<invalid>"),
+            "string" or "integer" or "number" or "boolean" or "date" => null,
+            _ => value.DeepClone(),
         };
     }
 
@@ -111,37 +131,6 @@ internal static class TableConverter
             _ when h < 24 * 365 * 8 => days % 365 == 0 ? $"{years}y" : $"{years}y{days % 365}d",
             _ => $"{years}y",
         };
-    }
-
-    /// <summary>Evaluates a simple JSONPath (<c>.a.b</c>, <c>.a[0].b</c>); anything richer yields null.</summary>
-    private static JsonNode? Evaluate(JsonObject obj, string path)
-    {
-        JsonNode? node = obj;
-        foreach (var part in path.TrimStart('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = part;
-            int? index = null;
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0)
-            {
-                name = part[..bracket];
-                if (!int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var i))
-                {
-                    return null;
-                }
-                index = i;
-            }
-            node = node is JsonObject o ? o[name] : null;
-            if (index is { } idx)
-            {
-                node = node is JsonArray a && idx < a.Count ? a[idx] : null;
-            }
-            if (node is null)
-            {
-                return null;
-            }
-        }
-        return node;
     }
 
     // YAML gives whole numbers as long; a CRD's printer column priority is an int32.

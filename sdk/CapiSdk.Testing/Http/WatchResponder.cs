@@ -119,8 +119,8 @@ internal sealed class WatchResponder
         {
             var type = e.Type switch { WatchEventType.Added => "ADDED", WatchEventType.Modified => "MODIFIED", _ => "DELETED" };
             var bytes = asTable
-                ? Encoding.UTF8.GetBytes(TableConverter.Table(r.Type, r.Version, [e.Object.ToNode()], e.Revision.ToString(CultureInfo.InvariantCulture), null, withColumns: sent == 0).ToJsonString())
-                : ObjectJson.Render(e.Object, apiVersion);
+                ? Encoding.UTF8.GetBytes(TableConverter.Table(r.Type, r.Version, [Conversion.VersionConverter.ToVersion(r.Type, e.Object.ToNode(), r.Version)], e.Revision.ToString(CultureInfo.InvariantCulture), null, withColumns: sent == 0).ToJsonString())
+                : ObjectJson.Render(e.Object, r.Type, r.Version);
             await WriteLineAsync(body, type, bytes, ct).ConfigureAwait(false);
             lastRevision = Math.Max(lastRevision, e.Revision);
             sent++;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CapiSdk.Testing.Apply;
+using CapiSdk.Testing.Conversion;
 using CapiSdk.Testing.Http;
 using CapiSdk.Testing.Patching;
 using CapiSdk.Testing.Resources;
@@ -26,6 +27,7 @@ internal sealed class ObjectWriter
     {
         Normalize(t, v, ns, body, urlName: null);
         var meta = ObjectRules.Metadata(body);
+        WritePreconditions.RejectResourceVersionOnCreate(meta, o.DryRun);
         foreach (var key in new[] { "uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "selfLink" })
         {
             meta.Remove(key);
@@ -44,6 +46,11 @@ internal sealed class ObjectWriter
         {
             var cur = w.Get(t.Key, ns, name) ?? throw ApiException.NotFound(t, name);
             var rv = (string?)body["metadata"]?["resourceVersion"];
+            if ((string?)body["metadata"]?["uid"] is not { Length: > 0 } uid || uid == cur.Uid)
+            {
+                // The uid precondition is checked first (etcd3 GuaranteedUpdate), the resourceVersion after it.
+                WritePreconditions.RequireResourceVersionOnUpdate(t, name, rv);
+            }
             if (!string.IsNullOrEmpty(rv) && rv != cur.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 throw ApiException.StaleResourceVersion(t, name);
@@ -56,7 +63,7 @@ internal sealed class ObjectWriter
     {
         if (kind == PatchKind.StrategicMerge && t.IsCustom)
         {
-            throw ApiException.UnsupportedMediaType("application/strategic-merge-patch+json");
+            throw ApiException.UnsupportedPatchType();
         }
         JsonNode? patch;
         try
@@ -82,7 +89,7 @@ internal sealed class ObjectWriter
             {
                 throw ApiException.NotFound(t, name);
             }
-            var node = cur.ToNode();
+            var node = VersionConverter.ToVersion(t, cur.ToNode(), v);
             JsonObject next;
             try
             {
@@ -107,10 +114,16 @@ internal sealed class ObjectWriter
 
     private WriteResult ApplyPatch(StoreWriter w, ResourceType t, ServedVersion v, string ns, string name, string? subresource, StoredObject? cur, JsonObject applied, WriteOptions o)
     {
+        if ((string?)applied["apiVersion"] is { } appliedVersion && appliedVersion != t.ApiVersion(v.Name))
+        {
+            // fieldmanager (structuredmerge.go) Apply: the patch's group/version must be the endpoint's.
+            throw ApiException.BadRequest($"Incorrect version specified in apply patch. Specified patch version: {appliedVersion}, expected: {t.ApiVersion(v.Name)}");
+        }
         if ((string?)applied["kind"] != t.Kind || (string?)applied["apiVersion"] != t.ApiVersion(v.Name))
         {
             throw ApiException.BadRequest($"invalid object type: {(string?)applied["apiVersion"]}, Kind={(string?)applied["kind"]}");
         }
+        WritePreconditions.RejectManagedFieldsInApply(applied);
         var meta = ObjectRules.Metadata(applied);
         if ((string?)meta["name"] is { } n && n != name)
         {
@@ -132,7 +145,7 @@ internal sealed class ObjectWriter
         {
             throw ApiException.StaleResourceVersion(t, name);
         }
-        var live = cur?.ToNode() ?? new JsonObject { ["apiVersion"] = t.ApiVersion(v.Name), ["kind"] = t.Kind, ["metadata"] = new JsonObject { ["name"] = name } };
+        var live = (cur is null ? null : VersionConverter.ToVersion(t, cur.ToNode(), v)) ?? new JsonObject { ["apiVersion"] = t.ApiVersion(v.Name), ["kind"] = t.Kind, ["metadata"] = new JsonObject { ["name"] = name } };
         if (cur is null && t.Namespaced)
         {
             live["metadata"]!["namespace"] = ns;
@@ -235,6 +248,11 @@ internal sealed class ObjectWriter
 
     private static void Normalize(ResourceType t, ServedVersion v, string ns, JsonObject body, string? urlName)
     {
+        WritePreconditions.CheckTypeMeta(t, v, body);
+        if (urlName is not null)
+        {
+            WritePreconditions.CheckName(ObjectRules.Metadata(body), urlName, t.Namespaced ? ns : "");
+        }
         var kind = (string?)body["kind"];
         if (kind is not null && kind != t.Kind)
         {
@@ -296,6 +314,7 @@ internal sealed class ObjectWriter
             meta["name"] = name;
         }
         ObjectRules.ValidateName(t, name);
+        ConfigDataRules.Apply(t, null, body, name);
         ObjectRules.ValidateLabels(t, name, body);
         var warnings = ObjectRules.ApplySchema(t, v, body, name, o.FieldValidation);
         if (w.Get(t.Key, ns, name) is not null)
@@ -325,17 +344,17 @@ internal sealed class ObjectWriter
         {
             return new WriteResult(body, true, warnings);
         }
-        var stored = w.Put(t.Key, body, isCreate: true);
-        if (stored.Owners.Count > 0)
+        var answer = VersionConverter.Put(w, t, v, body, isCreate: true);
+        if (body["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 })
         {
             _gc.Run(w);
         }
-        return new WriteResult(body, true, warnings);
+        return new WriteResult(answer, true, warnings);
     }
 
     private WriteResult CommitUpdate(StoreWriter w, ResourceType t, ServedVersion v, StoredObject cur, JsonObject next, string? subresource, WriteOptions o, ManagedFields? applied)
     {
-        var curNode = cur.ToNode();
+        var curNode = VersionConverter.ToVersion(t, cur.ToNode(), v);
         var scope = subresource == "status" ? FieldScope.StatusOnly : t.HasStatusSubresource ? FieldScope.NoStatus : FieldScope.All;
         if (scope == FieldScope.StatusOnly)
         {
@@ -378,6 +397,7 @@ internal sealed class ObjectWriter
         {
             throw ApiException.Invalid(t, name, [new Schema.FieldError("FieldValueForbidden", "Forbidden: no new finalizers can be added if the object is being deleted", "metadata.finalizers")]);
         }
+        ConfigDataRules.Apply(t, curNode, next, name);
         ObjectRules.ValidateLabels(t, name, next);
         var warnings = ObjectRules.ApplySchema(t, v, next, name, o.FieldValidation);
         if (t.TracksGeneration && ObjectRules.SpecChanged(t, curNode, next))
@@ -386,10 +406,11 @@ internal sealed class ObjectWriter
         }
         var requested = next["metadata"]?["managedFields"];
         var managed = applied ?? ManagedFields.Read(curNode);
-        if (applied is null && requested is not null && !SameManagedFields(requested, curNode["metadata"]?["managedFields"]))
+        if (applied is null && subresource is null && requested is JsonArray { Count: > 0 } && !SameManagedFields(requested, curNode["metadata"]?["managedFields"]))
         {
             // The client rewrote managedFields (as kubectl does when it migrates client-side apply to server-side
-            // apply): take them as given; an empty list resets ownership.
+            // apply): take them as given. As in fieldmanager Update, an empty list (or a subresource write) keeps
+            // the live object's ownership, so clients that do not understand managedFields cannot wipe it.
             managed = ManagedFields.Read(next);
         }
         else if (applied is null)
@@ -408,15 +429,15 @@ internal sealed class ObjectWriter
         }
         if (cur.IsDeleting && nextFinalizers.Count == 0)
         {
-            var removed = w.Remove(cur, next);
+            var removed = w.Remove(cur, VersionConverter.ToStorage(t, next));
             _gc.Run(w);
             return new WriteResult(removed.ToNode(), false, warnings);
         }
-        w.Put(t.Key, next, isCreate: false);
+        var answer = VersionConverter.Put(w, t, v, next, isCreate: false);
         if (cur.IsDeleting || !curNode["metadata"]!["ownerReferences"].DeepEqualsOrNull(next["metadata"]!["ownerReferences"]))
         {
             _gc.Run(w);
         }
-        return new WriteResult(next, false, warnings);
+        return new WriteResult(answer, false, warnings);
     }
 }

@@ -1,6 +1,6 @@
 namespace CapiSdk.Testing.Resources;
 
-/// <summary>The built-in resources a controller needs: namespaces, events (core and events.k8s.io), leases, and CRDs.</summary>
+/// <summary>The built-in resources a controller needs: namespaces, events (core and events.k8s.io), leases, CRDs, secrets, config maps and service accounts.</summary>
 internal static class BuiltInResources
 {
     public static ResourceType Namespaces { get; } = new()
@@ -90,5 +90,41 @@ internal static class BuiltInResources
         TracksGeneration = true,
     };
 
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, CoreEvents, Events, Leases, CustomResourceDefinitions];
+    public static ResourceType Secrets { get; } = new()
+    {
+        Group = "",
+        Plural = "secrets",
+        Singular = "secret",
+        Kind = "Secret",
+        ListKind = "SecretList",
+        Namespaced = true,
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+        ExtraSelectableFields = new Dictionary<string, string> { ["type"] = ".type" },
+    };
+
+    public static ResourceType ConfigMaps { get; } = new()
+    {
+        Group = "",
+        Plural = "configmaps",
+        Singular = "configmap",
+        Kind = "ConfigMap",
+        ListKind = "ConfigMapList",
+        Namespaced = true,
+        ShortNames = ["cm"],
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+    };
+
+    public static ResourceType ServiceAccounts { get; } = new()
+    {
+        Group = "",
+        Plural = "serviceaccounts",
+        Singular = "serviceaccount",
+        Kind = "ServiceAccount",
+        ListKind = "ServiceAccountList",
+        Namespaced = true,
+        ShortNames = ["sa"],
+        Versions = [new ServedVersion("v1", true, true, null, null)],
+    };
+
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, CoreEvents, Events, Leases, CustomResourceDefinitions, Secrets, ConfigMaps, ServiceAccounts];
 }

@@ -6,7 +6,7 @@ namespace CapiSdk.Testing.Resources;
 /// <summary>Turns an apiextensions.k8s.io/v1 CustomResourceDefinition object into a <see cref="ResourceType"/>.</summary>
 internal static class CrdReader
 {
-    public static async Task<ResourceType> ReadAsync(JsonObject crd, CancellationToken cancellationToken)
+    public static async Task<ResourceType> ReadAsync(JsonObject crd, Conversion.ConversionHooks hooks, CancellationToken cancellationToken)
     {
         var spec = crd["spec"] as JsonObject ?? throw new FormatException("CustomResourceDefinition has no spec");
         var names = spec["names"] as JsonObject ?? throw new FormatException("CustomResourceDefinition has no spec.names");
@@ -28,6 +28,11 @@ internal static class CrdReader
                 validator)
             {
                 SelectableFields = (v["selectableFields"] as JsonArray ?? []).OfType<JsonObject>().Select(f => (string?)f["jsonPath"] ?? "").Where(p => p.Length > 0).ToList(),
+                Scale = v["subresources"]?["scale"] is JsonObject scale
+                    ? new ScaleSubresource((string?)scale["specReplicasPath"] ?? "", (string?)scale["statusReplicasPath"] ?? "", (string?)scale["labelSelectorPath"])
+                    : null,
+                Deprecated = v["deprecated"]?.GetValue<bool>() ?? false,
+                DeprecationWarning = (string?)v["deprecationWarning"],
             });
             hasStatus |= v["subresources"]?["status"] is not null;
         }
@@ -47,6 +52,7 @@ internal static class CrdReader
             Categories = Strings(names["categories"]),
             Versions = versions,
             HasStatusSubresource = hasStatus,
+            Converter = hooks.Resolve(group, kind, (string?)spec["conversion"]?["strategy"] ?? "None"),
             IsCustom = true,
             TracksGeneration = true,
         };

@@ -7,7 +7,7 @@ namespace CapiSdk.Testing.Resources;
 /// <summary>What a server holds when it starts: the configured namespaces and CustomResourceDefinitions.</summary>
 internal static class InitialState
 {
-    public static async Task SeedAsync(ObjectWriter writer, ResourceRegistry registry, KubeApiServerOptions options, CancellationToken cancellationToken)
+    public static async Task SeedAsync(ObjectWriter writer, ResourceRegistry registry, KubeApiServerOptions options, Conversion.ConversionHooks hooks, CancellationToken cancellationToken)
     {
         var system = new WriteOptions("capisdk-testing", "Ignore", Force: false);
         foreach (var ns in options.Namespaces)
@@ -27,7 +27,7 @@ internal static class InitialState
                 ResourceType type;
                 try
                 {
-                    type = await CrdSync.CheckAsync(doc, cancellationToken).ConfigureAwait(false);
+                    type = await CrdSync.CheckAsync(doc, cancellationToken, hooks).ConfigureAwait(false);
                     CrdReader.CompleteCrd(doc, options.TimeProvider.GetUtcNow());
                     writer.Create(BuiltInResources.CustomResourceDefinitions, BuiltInResources.CustomResourceDefinitions.Versions[0], "", doc, system);
                 }

@@ -14,6 +14,9 @@ internal sealed class ResourceType
     public required IReadOnlyList<ServedVersion> Versions { get; init; }
     public bool HasStatusSubresource { get; init; }
 
+    /// <summary>The converter between versions (a registered one or the webhook stand-in); null for conversion strategy None.</summary>
+    public Conversion.CustomResourceConverter? Converter { get; init; }
+
     /// <summary>True for CustomResourceDefinition-backed resources (schema, generation, CR delete semantics).</summary>
     public bool IsCustom { get; init; }
 

@@ -25,4 +25,13 @@ internal sealed class ServedVersion
 
     /// <summary>JSON paths from the CRD version's selectableFields (e.g. ".spec.color").</summary>
     public IReadOnlyList<string> SelectableFields { get; init; } = [];
+
+    /// <summary>The version's <c>subresources.scale</c>, or null when it has none.</summary>
+    public ScaleSubresource? Scale { get; init; }
+
+    /// <summary>The CRD version's <c>deprecated</c> flag: requests to it get a Warning header.</summary>
+    public bool Deprecated { get; init; }
+
+    /// <summary>The CRD version's <c>deprecationWarning</c>, or null for the server's default text.</summary>
+    public string? DeprecationWarning { get; init; }
 }

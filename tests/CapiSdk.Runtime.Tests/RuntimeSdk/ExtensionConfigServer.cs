@@ -1,5 +1,7 @@
 using CapiSdk.Runtime.Tests.Support;
 using CapiSdk.Testing;
+using k8s;
+using k8s.Models;
 
 namespace CapiSdk.Runtime.Tests.RuntimeSdk;
 
@@ -14,6 +16,12 @@ internal static class ExtensionConfigServer
         ? null
         : $"The upstream ExtensionConfig CRD is not at {CrdFile} (the shared/ folder next to the repository is absent).";
 
-    public static Task<KubeApiServer> StartAsync(CancellationToken ct) =>
-        KubeApiServer.StartAsync(new KubeApiServerOptions { CrdFiles = { CrdFile } }, ct);
+    /// <summary>Starts the server with the capi-system namespace, where the extension runs (and keeps its certificate Secret).</summary>
+    public static async Task<KubeApiServer> StartAsync(CancellationToken ct)
+    {
+        var api = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdFiles = { CrdFile } }, ct);
+        using var client = api.CreateClient();
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "capi-system" } }, cancellationToken: ct);
+        return api;
+    }
 }

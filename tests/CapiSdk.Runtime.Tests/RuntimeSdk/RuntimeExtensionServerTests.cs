@@ -280,4 +280,14 @@ public sealed class RuntimeExtensionServerTests
         Assert.False(second.IsReady);
         Assert.Null(second.Address);
     }
+
+    [Fact]
+    public async Task A_host_that_is_not_an_IP_address_fails_the_start_saying_what_to_use()
+    {
+        await using var server = new RuntimeExtensionServer(new RuntimeExtensionOptions { Host = "localhost", Port = 0, SelfSigned = true });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => server.StartAsync(TestTimeout.Token()));
+
+        Assert.Contains("'localhost' is not an IP address", error.Message, StringComparison.Ordinal);
+    }
 }
