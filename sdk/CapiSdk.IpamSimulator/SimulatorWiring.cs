@@ -54,8 +54,11 @@ internal static class SimulatorWiring
             .Named("ipam-simulator-claims")
             .WithPredicate(Predicates.ForObject(o => o is IPAddressClaim claim && PoolCatalog.KeyOf(claim) is not null))
             .Owns(addressClient)
-            .Watches(poolClient, pool => ClaimsOf(PoolCatalog.Describe(pool).Key, _ => true))
-            .Watches(globalPoolClient, pool => ClaimsOf(PoolCatalog.Describe(pool).Key, _ => true))
+            // A pool's own status writes (every allocation changes its counts) wake no claim: only its spec and its
+            // annotations (pause) can change what a claim gets. Waking every claim on each count change made
+            // allocation quadratic in the number of claims.
+            .Watches(poolClient, pool => ClaimsOf(PoolCatalog.Describe(pool).Key, _ => true), PoolSpecOrAnnotationsChanged)
+            .Watches(globalPoolClient, pool => ClaimsOf(PoolCatalog.Describe(pool).Key, _ => true), PoolSpecOrAnnotationsChanged)
             // A released address can satisfy a claim that is waiting on a full pool.
             .Watches(addressClient, address => PoolCatalog.KeyOf(address) is { } key ? ClaimsOf(key, c => c.Status?.AddressRef is null) : [],
                 new EventPredicate(create: _ => false, update: (_, _) => false))
@@ -91,6 +94,10 @@ internal static class SimulatorWiring
 
         return (new ControllerManager(informers, [claimController.Build(reconciler), poolController, globalPoolController], AlwaysLeader.Instance, loggerFactory.CreateLogger<ControllerManager>()), informers);
     }
+
+    private static readonly EventPredicate PoolSpecOrAnnotationsChanged = new(update: (old, value) =>
+        old.Metadata?.Generation != value.Metadata?.Generation
+        || Predicates.AnnotationsChanged.Update(old, value));
 
     private static IEnumerable<string> ClusterOf(IPAddressClaim claim)
     {

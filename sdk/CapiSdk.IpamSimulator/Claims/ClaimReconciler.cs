@@ -124,6 +124,8 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
     {
         var name = claim.Metadata.Name;
         var @namespace = claim.Metadata.NamespaceProperty;
+        // The ledger before the cache, for the same reason as in TakenAddresses.
+        var reserved = _ledger.For(@namespace, name, claim.Metadata.Uid);
         if (_addresses.Get(@namespace, name) is { } existing)
         {
             // An address of an earlier claim of the same name that is being released: wait for it to go (its
@@ -134,7 +136,6 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
                 : AllocationOutcome.Allocated(name);
         }
 
-        var reserved = _ledger.For(@namespace, name, claim.Metadata.Uid);
         if (reserved is { Created: true })
         {
             return AllocationOutcome.Allocated(name);   // created moments ago; the cache has not caught up yet
@@ -193,6 +194,10 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
             {
                 // Created by an earlier attempt whose answer was lost, or not yet in the cache: use what is there.
                 address = await _addressClient.GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
+                // What is reserved for the claim is what it holds, not the address this attempt chose (which would
+                // otherwise stay reserved for nobody).
+                _ledger.Reserve(@namespace, name, claim.Metadata.Uid, pool.Key, address.Spec.Address ?? free.ToString());
+                _ledger.Created(@namespace, name);
             }
             catch (KubernetesInvalidException e)
             {
@@ -207,6 +212,10 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
 
     private HashSet<IpValue> TakenAddresses(PoolKey pool, string? except)
     {
+        // The ledger first, then the cache: the informer stores an address before it tells the ledger, so an address
+        // that leaves the ledger between the two reads is in the cache by then. Read the other way round, an
+        // address could be in neither (and be handed out twice).
+        var pending = _ledger.PendingIn(pool).ToList();
         var taken = new HashSet<IpValue>();
         foreach (var address in _catalog.AddressesOf(pool))
         {
@@ -220,9 +229,9 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
             }
         }
 
-        foreach (var pending in _ledger.PendingIn(pool))
+        foreach (var reservedAddress in pending)
         {
-            if (pending != except && IpValue.TryParse(pending, out var value))
+            if (reservedAddress != except && IpValue.TryParse(reservedAddress, out var value))
             {
                 taken.Add(value);
             }
