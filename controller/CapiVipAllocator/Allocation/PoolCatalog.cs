@@ -1,0 +1,20 @@
+using CapiSdk.Runtime.Informers;
+using Global = CapiSdk.Models.Ipam.Cluster.V1Alpha2.GlobalInClusterIPPool;
+using Namespaced = CapiSdk.Models.Ipam.Cluster.V1Alpha2.InClusterIPPool;
+
+namespace CapiVipAllocator.Allocation;
+
+/// <summary>The cached pools, as <see cref="PoolFacts"/>.</summary>
+internal sealed class PoolCatalog(SharedInformer<Global> global, SharedInformer<Namespaced> namespaced)
+{
+    /// <summary>Selects the pool for a Cluster and role (<see cref="PoolSelector"/>).</summary>
+    public PoolChoice Select(ClusterFacts cluster, VipRole role) =>
+        PoolSelector.Select(cluster, role, namespaced.ByIndex(Indexers.ByNamespace, cluster.Namespace).Select(PoolFacts.From).ToList(), global.List().Select(PoolFacts.From).ToList());
+
+    /// <summary>Every pool with its address counts, for the metrics.</summary>
+    public IReadOnlyList<(PoolFacts Pool, long? Total, long? Used)> All() =>
+        [
+            .. global.List().Select(p => (PoolFacts.From(p), p.Status?.IpAddresses?.Total, p.Status?.IpAddresses?.Used)),
+            .. namespaced.List().Select(p => (PoolFacts.From(p), p.Status?.IpAddresses?.Total, p.Status?.IpAddresses?.Used)),
+        ];
+}

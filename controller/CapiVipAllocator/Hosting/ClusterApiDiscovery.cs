@@ -1,0 +1,57 @@
+using CapiSdk.Models;
+using k8s;
+using Microsoft.Extensions.Logging;
+using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
+using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
+
+namespace CapiVipAllocator.Hosting;
+
+/// <summary>Finds which cluster.x-k8s.io version the server serves: v1beta2 (CAPI 1.11+) when it can, else v1beta1.</summary>
+internal static partial class ClusterApiDiscovery
+{
+    /// <summary>"v1beta2" or "v1beta1"; retries (with backoff) while the server cannot answer.</summary>
+    /// <exception cref="InvalidOperationException">Neither version is served: Cluster API is not installed.</exception>
+    public static async Task<string> DiscoverAsync(IKubernetes kubernetes, string? @namespace, ILogger logger, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                if (await ServesAsync(() => new V1Beta2.ClusterClient(kubernetes).ListAsync(@namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
+                {
+                    return "v1beta2";
+                }
+
+                if (await ServesAsync(() => new V1Beta1.ClusterClient(kubernetes).ListAsync(@namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
+                {
+                    return "v1beta1";
+                }
+
+                throw new InvalidOperationException("the API server serves neither cluster.x-k8s.io/v1beta2 nor v1beta1 Clusters: install Cluster API (its CRDs) first.");
+            }
+            catch (Exception e) when (e is HttpRequestException or KubernetesApiException { StatusCode: >= 500 or 429 } && !cancellationToken.IsCancellationRequested)
+            {
+                DiscoveryRetry(logger, e.Message, delay);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private static async Task<bool> ServesAsync<T>(Func<Task<T>> list)
+    {
+        try
+        {
+            await list().ConfigureAwait(false);
+            return true;
+        }
+        catch (KubernetesNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(20, LogLevel.Warning, "discovering the Cluster API version failed ({Error}); retrying in {Delay}")]
+    private static partial void DiscoveryRetry(ILogger logger, string error, TimeSpan delay);
+}

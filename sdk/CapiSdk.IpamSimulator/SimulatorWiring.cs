@@ -1,0 +1,100 @@
+using CapiSdk.IpamSimulator.Claims;
+using CapiSdk.IpamSimulator.Pools;
+using CapiSdk.Models;
+using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
+using CapiSdk.Models.Ipam.Cluster.V1Beta2;
+using CapiSdk.Runtime.Controllers;
+using CapiSdk.Runtime.Events;
+using CapiSdk.Runtime.Informers;
+using CapiSdk.Runtime.Queue;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ClusterClient = CapiSdk.Models.Cluster.V1Beta2.ClusterClient;
+
+namespace CapiSdk.IpamSimulator;
+
+/// <summary>
+/// Builds the simulator's informers and its three controllers — claims, InClusterIPPool status and
+/// GlobalInClusterIPPool status — on CapiSdk.Runtime, with the API versions the SDK's CRDs store
+/// (claims and addresses ipam.cluster.x-k8s.io/v1beta2, pools v1alpha2, Clusters cluster.x-k8s.io/v1beta2).
+/// </summary>
+internal static class SimulatorWiring
+{
+    private const string ByCluster = "ipam-simulator/cluster";
+
+    public static (ControllerManager Manager, InformerFactory Informers) Build(IKubernetes kubernetes, IpamSimulatorOptions options, bool checkClusters, IEventRecorder? events)
+    {
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var informers = new InformerFactory(new InformerOptions { Namespace = options.Namespace }, loggerFactory, options.TimeProvider);
+        var claimClient = new IPAddressClaimClient(kubernetes);
+        var addressClient = new IPAddressClient(kubernetes);
+        var poolClient = new InClusterIPPoolClient(kubernetes);
+        var globalPoolClient = new GlobalInClusterIPPoolClient(kubernetes);
+        var clusterClient = checkClusters ? new ClusterClient(kubernetes) : null;
+
+        var claims = informers.GetOrCreate(claimClient);
+        claims.AddIndexer(PoolCatalog.ByPool, PoolCatalog.IndexClaim);
+        claims.AddIndexer(ByCluster, ClusterOf);
+        var addresses = informers.GetOrCreate(addressClient);
+        addresses.AddIndexer(PoolCatalog.ByPool, PoolCatalog.IndexAddress);
+        var pools = informers.GetOrCreate(poolClient);
+        var globalPools = informers.GetOrCreate(globalPoolClient);
+        var clusters = clusterClient is null ? null : informers.GetOrCreate(clusterClient);
+
+        var ledger = new AddressLedger();
+        addresses.AddEventHandler(ledger.Observed, (_, current) => ledger.Observed(current), ledger.Observed);
+        var catalog = new PoolCatalog(pools, globalPools, addresses);
+        var reconciler = new ClaimReconciler(claims, addresses, clusters, catalog, ledger, claimClient, addressClient, options, loggerFactory.CreateLogger("CapiSdk.IpamSimulator"));
+
+        IEnumerable<ReconcileRequest> ClaimsOf(PoolKey key, Func<IPAddressClaim, bool> filter) =>
+            claims.ByIndex(PoolCatalog.ByPool, PoolCatalog.IndexValue(key)).Where(filter).Select(ReconcileRequest.For);
+
+        var claimController = new ControllerBuilder<IPAddressClaim>(informers, claimClient)
+            .Named("ipam-simulator-claims")
+            .WithPredicate(Predicates.ForObject(o => o is IPAddressClaim claim && PoolCatalog.KeyOf(claim) is not null))
+            .Owns(addressClient)
+            .Watches(poolClient, pool => ClaimsOf(PoolCatalog.Describe(pool).Key, _ => true))
+            .Watches(globalPoolClient, pool => ClaimsOf(PoolCatalog.Describe(pool).Key, _ => true))
+            // A released address can satisfy a claim that is waiting on a full pool.
+            .Watches(addressClient, address => PoolCatalog.KeyOf(address) is { } key ? ClaimsOf(key, c => c.Status?.AddressRef is null) : [],
+                new EventPredicate(create: _ => false, update: (_, _) => false))
+            .WithMaxConcurrentReconciles(options.MaxConcurrentReconciles)
+            .WithLogging(loggerFactory);
+        if (clusterClient is not null)
+        {
+            claimController.Watches(clusterClient, cluster => claims.ByIndex(ByCluster, $"{cluster.Metadata.NamespaceProperty}/{cluster.Metadata.Name}").Select(ReconcileRequest.For));
+        }
+
+        var poolController = new ControllerBuilder<InClusterIPPool>(informers, poolClient)
+            .Named("ipam-simulator-inclusterippools")
+            .Watches(addressClient, address => PoolCatalog.KeyOf(address) is { Kind: IpamConstants.InClusterIPPoolKind } key ? [new ReconcileRequest(key.Namespace, key.Name)] : [])
+            .WithLogging(loggerFactory)
+            .Build(new PoolStatusReconciler<InClusterIPPool>(
+                pools,
+                PoolCatalog.Describe,
+                pool => pool.Status?.IpAddresses is { } s ? new PoolUsage(s.Total ?? 0, s.Used ?? 0, s.Free ?? 0, s.OutOfRange ?? 0) : null,
+                (ns, name, patch, ct) => poolClient.PatchStatusAsync(ns!, name, PatchFormat.Merge, patch, cancellationToken: ct),
+                catalog,
+                events));
+        var globalPoolController = new ControllerBuilder<GlobalInClusterIPPool>(informers, globalPoolClient)
+            .Named("ipam-simulator-globalinclusterippools")
+            .Watches(addressClient, address => PoolCatalog.KeyOf(address) is { Kind: IpamConstants.GlobalInClusterIPPoolKind } key ? [new ReconcileRequest(null, key.Name)] : [])
+            .WithLogging(loggerFactory)
+            .Build(new PoolStatusReconciler<GlobalInClusterIPPool>(
+                globalPools,
+                PoolCatalog.Describe,
+                pool => pool.Status?.IpAddresses is { } s ? new PoolUsage(s.Total ?? 0, s.Used ?? 0, s.Free ?? 0, s.OutOfRange ?? 0) : null,
+                (_, name, patch, ct) => globalPoolClient.PatchStatusAsync(name, PatchFormat.Merge, patch, cancellationToken: ct),
+                catalog,
+                events));
+
+        return (new ControllerManager(informers, [claimController.Build(reconciler), poolController, globalPoolController], AlwaysLeader.Instance, loggerFactory.CreateLogger<ControllerManager>()), informers);
+    }
+
+    private static IEnumerable<string> ClusterOf(IPAddressClaim claim)
+    {
+        var name = ClaimCluster.NameOf(claim);
+        return name is null ? [] : [$"{claim.Metadata.NamespaceProperty}/{name}"];
+    }
+}
