@@ -7,4 +7,6 @@ namespace CapiSdk.Testing.Diagnostics;
 /// <param name="Subresource">"status", or null for the resource itself.</param>
 /// <param name="Namespace">The request's namespace; null for a cluster-scoped resource or an all-namespaces list or watch.</param>
 /// <param name="Name">The object's name; null for list, watch of a collection, create and deletecollection.</param>
-public sealed record RequestRecord(string Verb, string Group, string Resource, string? Subresource, string? Namespace, string? Name);
+/// <param name="BearerToken">The request's bearer token, or null. The server authenticates no one (any token is accepted), so a
+/// distinct token per client (in its kubeconfig) is how a test tells whose request it was.</param>
+public sealed record RequestRecord(string Verb, string Group, string Resource, string? Subresource, string? Namespace, string? Name, string? BearerToken = null);

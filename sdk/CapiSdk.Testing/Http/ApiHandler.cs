@@ -54,7 +54,9 @@ internal sealed class ApiHandler
             _counters.Increment(verb, r.Type.Key);
             if (_counters.IsRecording)
             {
-                _counters.Record(new RequestRecord(verb, r.Type.Group, r.Type.Plural, r.Subresource, r.Namespace, r.Name));
+                var authorization = ctx.Request.Headers.Authorization.ToString();
+                var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+                _counters.Record(new RequestRecord(verb, r.Type.Group, r.Type.Plural, r.Subresource, r.Namespace, r.Name, token));
             }
             var delay = _latency.For(verb);
             if (delay > TimeSpan.Zero)

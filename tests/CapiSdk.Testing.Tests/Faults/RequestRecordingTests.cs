@@ -8,7 +8,7 @@ namespace CapiSdk.Testing.Tests.Faults;
 public sealed class RequestRecordingTests
 {
     [Fact]
-    public async Task Recording_lists_each_request_with_verb_group_resource_subresource_namespace_and_name()
+    public async Task Recording_lists_each_request_with_verb_group_resource_subresource_namespace_name_and_token()
     {
         await using var server = await TestServer.StartAsync();
         using var client = server.CreateClient();
@@ -21,10 +21,10 @@ public sealed class RequestRecordingTests
 
         Assert.Equal(
             [
-                new RequestRecord("create", "example.com", "widgets", null, "default", null),
-                new RequestRecord("patch", "example.com", "widgets", null, "default", "w1"),
-                new RequestRecord("list", "example.com", "widgets", null, null, null),
-                new RequestRecord("list", "", "namespaces", null, null, null),
+                new RequestRecord("create", "example.com", "widgets", null, "default", null, "capisdk-testing"),
+                new RequestRecord("patch", "example.com", "widgets", null, "default", "w1", "capisdk-testing"),
+                new RequestRecord("list", "example.com", "widgets", null, null, null, "capisdk-testing"),
+                new RequestRecord("list", "", "namespaces", null, null, null, "capisdk-testing"),
             ],
             recording.Requests);
     }
@@ -43,6 +43,6 @@ public sealed class RequestRecordingTests
         recording.Dispose();
         await client.GetWidgetAsync("w1");
 
-        Assert.Equal([new RequestRecord("patch", "example.com", "widgets", "status", "default", "w1")], recording.Requests);
+        Assert.Equal([new RequestRecord("patch", "example.com", "widgets", "status", "default", "w1", "capisdk-testing")], recording.Requests);
     }
 }
