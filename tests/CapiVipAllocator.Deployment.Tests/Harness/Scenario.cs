@@ -19,7 +19,8 @@ internal static class Scenario
     public static async Task<IReadOnlyList<string>> DeploymentArgsAsync() =>
         [.. (await Support.Bundle.MainAsync()).Single<k8s.Models.V1Deployment>("Deployment", Support.Bundle.Deployment).Spec.Template.Spec.Containers[0].Args];
 
-    public static async Task RunAsync(World world, Func<string, Task<IReplica>> start)
+    /// <summary>Runs the scenario; <paramref name="beforeHandover"/> sees the first leader after it allocated, released and reported a failure.</summary>
+    public static async Task RunAsync(World world, Func<string, Task<IReplica>> start, Func<IReplica, Task>? beforeHandover = null)
     {
         await world.CreateClassAsync(TenantA);
         await world.CreateClassAsync(TenantB);
@@ -53,6 +54,10 @@ internal static class Scenario
 
         await world.DeleteClusterAndWaitForReleaseAsync(TenantA, "c1");
 
+        if (beforeHandover is not null)
+        {
+            await beforeHandover(first);
+        }
         var (exitCode, inTime) = await first.StopAsync(Grace);
         Assert.True(inTime && exitCode == 0, $"replica-a did not stop cleanly on SIGTERM within {Grace.TotalSeconds} s (exit code {exitCode})\n{await first.LogsAsync()}");
         await Wait.UntilAsync("replica-b to take over", () => Endpoints.IsLeadingAsync(second));
