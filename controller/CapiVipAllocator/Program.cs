@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CapiVipAllocator.Cli;
+using CapiVipAllocator.Demo;
 using CapiVipAllocator.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,23 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
         o.UseUtcTimestamp = true;
     })
     .SetMinimumLevel(LogLevel.Information));
+
+if (args.Length > 0 && args[0] == "demo")
+{
+    DemoOptions demo;
+    try
+    {
+        demo = DemoOptions.Parse(args[1..]);
+    }
+    catch (FlagException e)
+    {
+        await Console.Error.WriteLineAsync("capi-vip-allocator demo: " + e.Message + " (flags: --clusters N, --keep)");
+        return 2;
+    }
+
+    using var quiet = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+    return await DemoCommand.RunAsync(demo, Console.Out, quiet, stop.Token);
+}
 
 AllocatorOptions options;
 try

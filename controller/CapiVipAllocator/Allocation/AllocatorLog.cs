@@ -23,6 +23,9 @@ internal static partial class AllocatorLog
     [LoggerMessage(6, LogLevel.Warning, "{Reason}: {Message}")]
     public static partial void Problem(ILogger logger, string reason, string message);
 
+    [LoggerMessage(10, LogLevel.Information, "{Reason}: {Message}")]
+    public static partial void Waiting(ILogger logger, string reason, string message);
+
     [LoggerMessage(7, LogLevel.Information, "manual endpoint kept: {Message}")]
     public static partial void Manual(ILogger logger, string message);
 

@@ -79,6 +79,16 @@ internal sealed class ClaimManager(
         }
 
         var created = claim.Metadata.CreationTimestamp is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        if (ip is not null && DuplicateOf(claim) is { } other)
+        {
+            if (cluster.Annotation(role == VipRole.ControlPlane ? Names.ControlPlaneVipAnnotation : Names.IngressVipAnnotation) != ip)
+            {
+                await DeleteAsync(claim, $"its address {ip} is also held by IPAddress {other}", cancellationToken).ConfigureAwait(false);
+                events.Record(cluster.Object, EventType.Warning, "DuplicateAddress", $"the IPAM provider gave {ip} to IPAddressClaim {claim.Metadata.Name} although IPAddress {other} already holds it; the claim is released and made again");
+                return RoleOutcome.Waiting("DuplicateAddress", $"{ip} is already held by IPAddress {other}; claiming another address");
+            }
+        }
+
         if (ip is not null)
         {
             return new RoleOutcome(OutcomeKind.Allocated, "VipAllocated", $"{role.Name} VIP {ip} from {ClaimInspector.PoolOf(claim)}", ip, created);
@@ -86,6 +96,42 @@ internal sealed class ClaimManager(
 
         return await WaitAsync(cluster, role, claim, created, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The index of IPAddresses by pool and address (to catch an address handed out twice).</summary>
+    public const string AddressIndex = "vip-allocator/pool-address";
+
+    /// <summary>The index values of an IPAddress.</summary>
+    public static IEnumerable<string> AddressKeys(Address address) =>
+        address.Spec?.Address is { Length: > 0 } ip && System.Net.IPAddress.TryParse(ip, out var parsed)
+            ? [$"{address.Spec.PoolRef?.Kind}/{(address.Spec.PoolRef?.Kind == Names.GlobalPoolKind ? "" : address.Metadata.NamespaceProperty)}/{address.Spec.PoolRef?.Name}/{parsed}"]
+            : [];
+
+    /// <summary>Another IPAddress of the same pool, created before the claim's, holding the same address; null when none.</summary>
+    private string? DuplicateOf(Claim claim)
+    {
+        var own = addresses.Get(claim.Metadata.NamespaceProperty, claim.Status!.AddressRef!.Name!);
+        if (own is null)
+        {
+            return null;
+        }
+
+        foreach (var key in AddressKeys(own))
+        {
+            foreach (var other in addresses.ByIndex(AddressIndex, key))
+            {
+                if (other.Metadata.Uid != own.Metadata.Uid && Earlier(other, own))
+                {
+                    return other.Metadata.NamespaceProperty + "/" + other.Metadata.Name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Earlier(Address a, Address b) =>
+        (a.Metadata.CreationTimestamp ?? DateTime.MaxValue) < (b.Metadata.CreationTimestamp ?? DateTime.MaxValue) ||
+        ((a.Metadata.CreationTimestamp == b.Metadata.CreationTimestamp) && string.CompareOrdinal(a.Metadata.NamespaceProperty + "/" + a.Metadata.Name, b.Metadata.NamespaceProperty + "/" + b.Metadata.Name) < 0);
 
     /// <summary>Deletes a claim (UID precondition; already gone is fine).</summary>
     public async Task DeleteAsync(Claim claim, string why, CancellationToken cancellationToken)

@@ -214,11 +214,16 @@ internal sealed class VipReconciler(
             return;
         }
 
-        if (status == "False")
+        if (outcome.Kind == OutcomeKind.Failed)
         {
             AllocatorLog.Problem(logger, reason, message);
             metrics.AllocationFailed(VipRole.ControlPlane, cluster.ClassName ?? "", reason);
-            events.Record(cluster.Object, outcome.Kind == OutcomeKind.Failed ? EventType.Warning : EventType.Normal, reason, message);
+            events.Record(cluster.Object, EventType.Warning, reason, message);
+        }
+        else if (outcome.Kind == OutcomeKind.Waiting)
+        {
+            AllocatorLog.Waiting(logger, reason, message);
+            events.Record(cluster.Object, EventType.Normal, reason, message);
         }
         else if (outcome.Kind == OutcomeKind.Manual && current?.Reason != reason)
         {

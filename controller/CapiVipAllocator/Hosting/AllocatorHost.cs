@@ -163,6 +163,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         var namespacedClient = new Pools.InClusterIPPoolClient(kubernetes);
         var claimCache = informers.GetOrCreate(claimClient);
         var addressCache = informers.GetOrCreate(addressClient);
+        addressCache.AddIndexer(ClaimManager.AddressIndex, ClaimManager.AddressKeys);
         var pools = new PoolCatalog(informers.GetOrCreate(globalClient), informers.GetOrCreate(namespacedClient));
         var api = new ClusterApi<TCluster>(Names.ClusterGroup + "/" + (v1beta1 ? "v1beta1" : "v1beta2"), v1beta1, clusterCache, read,
             (ns, name, ct) => clusterClient.GetAsync(ns, name, ct), (ns, name, body, sub, o, ct) => patch(ns, name, body, sub, o, ct));

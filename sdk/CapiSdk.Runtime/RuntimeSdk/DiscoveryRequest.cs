@@ -1,0 +1,4 @@
+namespace CapiSdk.Runtime.RuntimeSdk;
+
+/// <summary><c>DiscoveryRequest</c>: sent when Cluster API reconciles the ExtensionConfig.</summary>
+public sealed class DiscoveryRequest : HookRequest;
