@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using CapiVipAllocator.Deployment.Tests.Support;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using CapiVipAllocator.Deployment.Tests.Support;
 
 namespace CapiVipAllocator.Deployment.Tests.Harness;
 

@@ -1,5 +1,5 @@
-using CapiVipAllocator.Deployment.Tests.Support;
 using CapiSdk.Models;
+using CapiVipAllocator.Deployment.Tests.Support;
 using k8s;
 
 namespace CapiVipAllocator.Deployment.Tests.Harness;
