@@ -49,7 +49,8 @@ public sealed class ImageFixture : IAsyncLifetime
         try
         {
             var stopwatch = Stopwatch.StartNew();
-            var binary = await AotPublish.RunAsync(TestContext.Token);
+            using var publishBound = new CancellationTokenSource(TimeSpan.FromMinutes(40)); // NativeAOT on 2 busy cores: bounds a hang only
+            var binary = await AotPublish.RunAsync(publishBound.Token);
             PublishTime = stopwatch.Elapsed;
             stopwatch.Restart();
             Base = await BaseImage.ImportAsync(Docker, binary, TestContext.Token);
