@@ -24,7 +24,7 @@ internal static class AotPublish
         foreach (var arg in new[]
         {
             "publish", Repo.ControllerProject, "-c", "Release", "-r", "linux-x64",
-            $"-p:CustomBeforeMicrosoftCommonProps={Path.Combine(Repo.Root, "controller", "aot.props")}",
+            $"-p:CustomBeforeMicrosoftCommonProps={Path.Combine(Repo.Root, "controller", "publish.props")}",
             "--artifacts-path", Path.Combine(Directory, "build"), "-o", output, "-nologo",
         })
         {

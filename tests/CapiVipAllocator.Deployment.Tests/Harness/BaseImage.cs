@@ -23,7 +23,14 @@ internal static class BaseImage
 
     public static async Task<Contents> ImportAsync(DockerClient docker, string binary, CancellationToken ct)
     {
-        var libraries = (await LinkedLibrariesAsync(binary, ct)).Concat(TlsLibraries.Select(Find).OfType<string>()).Distinct().ToList();
+        var native = Directory.GetFiles(Path.GetDirectoryName(binary)!, "*.so").Prepend(binary);
+        var linked = new List<string>();
+        foreach (var file in native)
+        {
+            linked.AddRange(await LinkedLibrariesAsync(file, ct));
+        }
+        var published = Path.GetDirectoryName(binary)! + "/";
+        var libraries = linked.Where(l => !l.StartsWith(published, StringComparison.Ordinal)).Concat(TlsLibraries.Select(Find).OfType<string>()).Distinct().ToList();
         var files = libraries.Select(l => (Path: l, Bytes: new FileInfo(l).Length)).ToList();
         var tag = Hash(files);
         var image = $"{Repository}:{tag}";
