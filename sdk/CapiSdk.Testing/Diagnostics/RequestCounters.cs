@@ -6,6 +6,8 @@ namespace CapiSdk.Testing.Diagnostics;
 public sealed class RequestCounters
 {
     private readonly ConcurrentDictionary<(string Verb, string Resource), long> _counts = new();
+    private readonly Lock _recordingsLock = new();
+    private volatile RequestRecording[] _recordings = [];
 
     internal RequestCounters()
     {
@@ -30,5 +32,35 @@ public sealed class RequestCounters
     /// <summary>Sets every counter back to zero.</summary>
     public void Reset() => _counts.Clear();
 
+    /// <summary>Starts recording every resource request (verb, group, resource, subresource, namespace, name) until the recording is disposed.</summary>
+    /// <returns>The recording.</returns>
+    public RequestRecording StartRecording()
+    {
+        var recording = new RequestRecording(Stop);
+        lock (_recordingsLock)
+        {
+            _recordings = [.. _recordings, recording];
+        }
+        return recording;
+    }
+
     internal void Increment(string verb, string resource) => _counts.AddOrUpdate((verb, resource), 1, (_, n) => n + 1);
+
+    internal bool IsRecording => _recordings.Length > 0;
+
+    internal void Record(RequestRecord request)
+    {
+        foreach (var recording in _recordings)
+        {
+            recording.Add(request);
+        }
+    }
+
+    private void Stop(RequestRecording recording)
+    {
+        lock (_recordingsLock)
+        {
+            _recordings = [.. _recordings.Where(r => r != recording)];
+        }
+    }
 }

@@ -52,6 +52,12 @@ internal sealed class ApiHandler
             var r = ResourceRequest.Parse(segs, _registry) ?? throw ApiException.ResourceNotFound(ctx.Request.Path);
             var verb = Verb(ctx.Request.Method, r, ctx.Request.Query);
             _counters.Increment(verb, r.Type.Key);
+            if (_counters.IsRecording)
+            {
+                var authorization = ctx.Request.Headers.Authorization.ToString();
+                var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+                _counters.Record(new RequestRecord(verb, r.Type.Group, r.Type.Plural, r.Subresource, r.Namespace, r.Name, token));
+            }
             var delay = _latency.For(verb);
             if (delay > TimeSpan.Zero)
             {

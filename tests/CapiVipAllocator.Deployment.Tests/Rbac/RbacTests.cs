@@ -1,0 +1,57 @@
+using CapiVipAllocator.Deployment.Tests.Harness;
+using CapiVipAllocator.Deployment.Tests.Support;
+using k8s.Models;
+using Xunit.Abstractions;
+
+namespace CapiVipAllocator.Deployment.Tests.Rbac;
+
+/// <summary>The bundle's roles held against every request two controller replicas make while running the scenario.</summary>
+public sealed class RbacTests(ITestOutputHelper output)
+{
+    /// <summary>Grants the scenario's requests cannot show, each with why the controller needs it.</summary>
+    private static readonly Dictionary<string, string> NeededBeyondTheScenario = new(StringComparer.Ordinal)
+    {
+        ["get cluster.x-k8s.io/clusters"] = "VipReconciler re-reads a Cluster after a 409 Conflict on its server-side apply (no conflict happens here)",
+        ["update cluster.x-k8s.io/clusters/finalizers"] =
+            "not a request: the OwnerReferencesPermissionEnforcement admission plugin requires it to set blockOwnerDeletion on the claims' owner reference",
+    };
+
+    [SkippableFact]
+    public async Task Roles_grant_exactly_the_calls_the_controller_makes()
+    {
+        var manifest = await Support.Bundle.MainAsync();
+        var grants = manifest.All<V1ClusterRole>("ClusterRole").SelectMany(Grant.From)
+            .Concat(manifest.All<V1Role>("Role").SelectMany(Grant.From)).ToList();
+        var args = await Scenario.DeploymentArgsAsync();
+        await using var world = await World.StartAsync(Scenario.TenantA, Scenario.TenantB);
+        using var recording = world.Server.Counters.StartRecording();
+        using var changes = world.Server.Changes.Subscribe();
+
+        await Scenario.RunAsync(world, token => Task.FromResult<IReplica>(ProcessReplica.Start(world, token, args)));
+
+        var calls = recording.Requests.Where(r => r.BearerToken?.StartsWith("replica-", StringComparison.Ordinal) == true)
+            .Select(Call.From).Distinct().OrderBy(c => c.ToString(), StringComparer.Ordinal).ToList();
+        output.WriteLine("The controller's calls:\n" + string.Join('\n', calls));
+        var missing = calls.Where(c => !grants.Any(g => g.Allows(c))).ToList();
+        var unused = grants.Where(g => !calls.Any(c => g.Allows(c) || g.Allows(Partner(c))) && !NeededBeyondTheScenario.ContainsKey(Key(g))).ToList();
+        Assert.True(missing.Count == 0, "The roles lack what the controller calls (add to controller/deploy/rbac):\n" + string.Join('\n', missing));
+        Assert.True(unused.Count == 0, "The roles grant what the controller never calls (remove from controller/deploy/rbac):\n" + string.Join('\n', unused));
+        Assert.All(NeededBeyondTheScenario.Keys, key => Assert.Contains(grants, g => Key(g) == key));
+        var claimWithBlockingOwner = await changes.WaitForAsync(c => c.Resource.StartsWith("ipaddressclaims.", StringComparison.Ordinal) && BlocksOwnerDeletion(c.Object), TestContext.Token);
+        Assert.NotNull(claimWithBlockingOwner);
+    }
+
+    private static string Key(Grant g) => $"{g.Verb} {g.Group}/{g.Resource}";
+
+    private static bool BlocksOwnerDeletion(System.Text.Json.JsonElement claim) =>
+        claim.GetProperty("metadata").TryGetProperty("ownerReferences", out var owners) &&
+        owners.EnumerateArray().Any(o => o.TryGetProperty("blockOwnerDeletion", out var b) && b.GetBoolean());
+
+    /// <summary>Informers list and then watch: a grant of one of the pair is used when the other is called.</summary>
+    private static Call Partner(Call call) => call.Verb switch
+    {
+        "list" => call with { Verb = "watch" },
+        "watch" => call with { Verb = "list" },
+        _ => call,
+    };
+}
