@@ -77,7 +77,7 @@ public sealed class ContainerTests(ImageFixture image, ITestOutputHelper output)
     private void Report(ContainerReplica replica)
     {
         output.WriteLine($"image {ImageFixture.Image}: {image.ImageSize / 1e6:0.0} MB (base {image.Base!.Files.Sum(f => f.Bytes) / 1e6:0.0} MB: {string.Join(", ", image.Base.Files.Select(f => Path.GetFileName(f.Path)))})");
-        output.WriteLine($"NativeAOT publish {image.PublishTime.TotalSeconds:0} s, base import + docker build {image.BuildTime.TotalSeconds:0} s");
+        output.WriteLine($"self-contained publish {image.PublishTime.TotalSeconds:0} s, base import + docker build {image.BuildTime.TotalSeconds:0} s");
         output.WriteLine($"container start to /readyz 200: {replica.StartToReady.TotalMilliseconds:0} ms");
     }
 }
