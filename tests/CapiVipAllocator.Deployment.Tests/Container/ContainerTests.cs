@@ -29,11 +29,15 @@ public sealed class ContainerTests(ImageFixture image, ITestOutputHelper output)
         Assert.True(inspect.HostConfig.ReadonlyRootfs);
         var status = await File.ReadAllLinesAsync($"/proc/{inspect.State.Pid}/status");
         Assert.Equal(["1654", "1654", "1654", "1654"], status.Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1..]);
-        var root = (await File.ReadAllLinesAsync($"/proc/{inspect.State.Pid}/mountinfo")).Single(l => l.Split(' ')[4] == "/");
+        var mounts = await File.ReadAllLinesAsync($"/proc/{inspect.State.Pid}/mountinfo");
+        var root = mounts.Single(l => l.Split(' ')[4] == "/");
         Assert.Contains("ro", root.Split(' ')[5].Split(','));
+        var tmp = mounts.Single(l => l.Split(' ')[4] == "/tmp");
+        Assert.Equal("tmpfs", tmp.Split(" - ")[1].Split(' ')[0]);
+        Assert.Contains("rw", tmp.Split(' ')[5].Split(','));
         await Assert.ThrowsAsync<DockerContainerNotFoundException>(() =>
             docker.Containers.GetArchiveFromContainerAsync(replica.Id, new GetArchiveFromContainerParameters { Path = "/bin/sh" }, statOnly: true, Support.TestContext.Token));
-        Assert.Equal((HttpStatusCode.OK, "ok"), await Endpoints.GetAsync(replica.Probes, "/healthz"));
+        Assert.Equal((HttpStatusCode.OK, "ok\n"), await Endpoints.GetAsync(replica.Probes, "/healthz"));
         Assert.Equal(HttpStatusCode.OK, (await Endpoints.GetAsync(replica.Probes, "/readyz")).Status);
         Assert.Contains("# TYPE capi_vip_allocator_", (await Endpoints.GetAsync(replica.Metrics, "/metrics")).Body, StringComparison.Ordinal);
     }
