@@ -7,7 +7,7 @@ namespace CapiVipAllocator.Deployment.Tests.Harness;
 /// `dotnet publish` of the controller, self-contained for linux-x64 (controller/publish.props), into artifacts/deployment-tests (its own artifacts
 /// path, so it never shares obj/ with the solution's build; a second run with unchanged sources is quick).
 /// </summary>
-internal static class AotPublish
+internal static class SelfContainedPublish
 {
     public static string Directory => Path.Combine(Repo.Root, "artifacts", "deployment-tests");
 
