@@ -29,11 +29,15 @@ public sealed class ContainerTests(ImageFixture image, ITestOutputHelper output)
         Assert.True(inspect.HostConfig.ReadonlyRootfs);
         var status = await File.ReadAllLinesAsync($"/proc/{inspect.State.Pid}/status");
         Assert.Equal(["1654", "1654", "1654", "1654"], status.Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1..]);
-        var root = (await File.ReadAllLinesAsync($"/proc/{inspect.State.Pid}/mountinfo")).Single(l => l.Split(' ')[4] == "/");
+        var mounts = await File.ReadAllLinesAsync($"/proc/{inspect.State.Pid}/mountinfo");
+        var root = mounts.Single(l => l.Split(' ')[4] == "/");
         Assert.Contains("ro", root.Split(' ')[5].Split(','));
+        var tmp = mounts.Single(l => l.Split(' ')[4] == "/tmp");
+        Assert.Equal("tmpfs", tmp.Split(" - ")[1].Split(' ')[0]);
+        Assert.Contains("rw", tmp.Split(' ')[5].Split(','));
         await Assert.ThrowsAsync<DockerContainerNotFoundException>(() =>
             docker.Containers.GetArchiveFromContainerAsync(replica.Id, new GetArchiveFromContainerParameters { Path = "/bin/sh" }, statOnly: true, Support.TestContext.Token));
-        Assert.Equal((HttpStatusCode.OK, "ok"), await Endpoints.GetAsync(replica.Probes, "/healthz"));
+        Assert.Equal((HttpStatusCode.OK, "ok\n"), await Endpoints.GetAsync(replica.Probes, "/healthz"));
         Assert.Equal(HttpStatusCode.OK, (await Endpoints.GetAsync(replica.Probes, "/readyz")).Status);
         Assert.Contains("# TYPE capi_vip_allocator_", (await Endpoints.GetAsync(replica.Metrics, "/metrics")).Body, StringComparison.Ordinal);
     }
@@ -77,7 +81,7 @@ public sealed class ContainerTests(ImageFixture image, ITestOutputHelper output)
     private void Report(ContainerReplica replica)
     {
         output.WriteLine($"image {ImageFixture.Image}: {image.ImageSize / 1e6:0.0} MB (base {image.Base!.Files.Sum(f => f.Bytes) / 1e6:0.0} MB: {string.Join(", ", image.Base.Files.Select(f => Path.GetFileName(f.Path)))})");
-        output.WriteLine($"NativeAOT publish {image.PublishTime.TotalSeconds:0} s, base import + docker build {image.BuildTime.TotalSeconds:0} s");
+        output.WriteLine($"self-contained publish {image.PublishTime.TotalSeconds:0} s, base import + docker build {image.BuildTime.TotalSeconds:0} s");
         output.WriteLine($"container start to /readyz 200: {replica.StartToReady.TotalMilliseconds:0} ms");
     }
 }

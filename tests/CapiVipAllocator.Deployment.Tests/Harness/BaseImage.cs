@@ -45,7 +45,7 @@ internal static class BaseImage
         using var tar = new MemoryStream();
         await using (var writer = new TarWriter(tar, leaveOpen: true))
         {
-            foreach (var dir in new[] { "etc/", "tmp/", "home/", "home/app/" }.Concat(libraries.Select(l => Path.GetDirectoryName(l)!.TrimStart('/') + "/")).Distinct())
+            foreach (var dir in new[] { "etc/", "tmp/", "home/", "home/app/" }.Concat(libraries.SelectMany(Ancestors)).Distinct())
             {
                 await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.Directory, dir) { Mode = dir == "tmp/" ? (UnixFileMode)0b1_111_111_111 : (UnixFileMode)0b111_101_101 }, ct);
             }
@@ -66,7 +66,11 @@ internal static class BaseImage
         return new Contents(image, files);
     }
 
-    /// <summary>The libraries `ldd` resolves for the binary (the loader included), as real files (symlinks followed).</summary>
+    /// <summary>
+    /// The libraries `ldd` resolves for the binary, the ELF interpreter included (/lib64/ld-linux-x86-64.so.2, the
+    /// only line ldd prints without "=>", so it starts with a tab), at the paths ldd names; their contents are read
+    /// through any symlink, so the image holds real files at those paths.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> LinkedLibrariesAsync(string binary, CancellationToken ct)
     {
         var start = new ProcessStartInfo("ldd", [binary]) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -75,8 +79,18 @@ internal static class BaseImage
         await process.WaitForExitAsync(ct);
         Assert.True(process.ExitCode == 0, $"ldd {binary} failed: {await process.StandardError.ReadToEndAsync(ct)}");
         return [.. output.Split('\n')
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(part => part.StartsWith('/')))
+            .Select(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(part => part.StartsWith('/')))
             .OfType<string>()];
+    }
+
+    /// <summary>
+    /// Every directory above a file, outermost first ("lib/", "lib/x86_64-linux-gnu/"), each written as its own entry:
+    /// a directory docker import creates implicitly for a deeper entry gets mode 0600, which user app cannot traverse.
+    /// </summary>
+    private static IEnumerable<string> Ancestors(string file)
+    {
+        var parts = file.Trim('/').Split('/')[..^1];
+        return parts.Select((_, i) => string.Join('/', parts[..(i + 1)]) + "/");
     }
 
     private static string? Find(string library) =>
@@ -89,5 +103,5 @@ internal static class BaseImage
     }
 
     private static string Hash(IEnumerable<(string Path, long Bytes)> files) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', files.Select(f => $"{f.Path} {f.Bytes} {File.GetLastWriteTimeUtc(f.Path):O}")) + "v1")))[..16];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', files.Select(f => $"{f.Path} {f.Bytes} {File.GetLastWriteTimeUtc(f.Path):O}")) + "v2")))[..16];
 }

@@ -5,7 +5,8 @@ using Docker.DotNet.Models;
 namespace CapiVipAllocator.Deployment.Tests.Harness;
 
 /// <summary>The controller image run as a container the way the Deployment runs it: host network, read-only root
-/// filesystem, no capabilities, no privilege escalation, the image's own (non-root) user, kubeconfig mounted read-only.</summary>
+/// filesystem with a tmpfs at /tmp, no capabilities, no privilege escalation, the image's own (non-root) user,
+/// kubeconfig mounted read-only.</summary>
 internal sealed class ContainerReplica : IReplica
 {
     public const string KubeconfigPath = "/etc/capi-vip-allocator/kubeconfig";
@@ -50,6 +51,7 @@ internal sealed class ContainerReplica : IReplica
                 CapDrop = ["ALL"],
                 SecurityOpt = ["no-new-privileges"],
                 Binds = [$"{world.Kubeconfig(token)}:{KubeconfigPath}:ro"],
+                Tmpfs = new Dictionary<string, string> { ["/tmp"] = "rw,noexec,nosuid,size=64m" }, // the Deployment's emptyDir at /tmp
             },
         }, Support.TestContext.Token);
         var stopwatch = Stopwatch.StartNew();

@@ -44,8 +44,8 @@ public sealed class ImageFixture : IAsyncLifetime
         try
         {
             var stopwatch = Stopwatch.StartNew();
-            using var publishBound = new CancellationTokenSource(TimeSpan.FromMinutes(40)); // NativeAOT on 2 busy cores: bounds a hang only
-            var binary = await AotPublish.RunAsync(publishBound.Token);
+            using var publishBound = new CancellationTokenSource(TimeSpan.FromMinutes(40)); // a publish on 2 busy cores: bounds a hang only
+            var binary = await SelfContainedPublish.RunAsync(publishBound.Token);
             PublishTime = stopwatch.Elapsed;
             stopwatch.Restart();
             Base = await BaseImage.ImportAsync(Docker, binary, TestContext.Token);

@@ -4,10 +4,10 @@ using CapiVipAllocator.Deployment.Tests.Support;
 namespace CapiVipAllocator.Deployment.Tests.Harness;
 
 /// <summary>
-/// `dotnet publish` of the controller, NativeAOT for linux-x64, into artifacts/deployment-tests (its own artifacts
+/// `dotnet publish` of the controller, self-contained for linux-x64 (controller/publish.props), into artifacts/deployment-tests (its own artifacts
 /// path, so it never shares obj/ with the solution's build; a second run with unchanged sources is quick).
 /// </summary>
-internal static class AotPublish
+internal static class SelfContainedPublish
 {
     public static string Directory => Path.Combine(Repo.Root, "artifacts", "deployment-tests");
 
@@ -35,7 +35,7 @@ internal static class AotPublish
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         var log = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"dotnet publish (NativeAOT) of the controller failed:\n{log}");
+        Assert.True(process.ExitCode == 0, $"dotnet publish (self-contained) of the controller failed:\n{log}");
         var binary = Path.Combine(output, "capi-vip-allocator");
         Assert.True(File.Exists(binary), $"dotnet publish wrote no {binary}:\n{log}");
         return binary;
