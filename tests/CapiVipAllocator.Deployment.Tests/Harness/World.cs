@@ -50,9 +50,12 @@ internal sealed class World : IAsyncDisposable
 
     public InClusterIPPoolClient Pools { get; }
 
-    public static async Task<World> StartAsync(params string[] namespaces)
+    public static Task<World> StartAsync(params string[] namespaces) => StartAsync(TimeSpan.Zero, namespaces);
+
+    /// <summary>A world whose garbage collector waits <paramref name="garbageCollectionDelay"/> before it acts.</summary>
+    public static async Task<World> StartAsync(TimeSpan garbageCollectionDelay, params string[] namespaces)
     {
-        var options = new KubeApiServerOptions();
+        var options = new KubeApiServerOptions { GarbageCollectionDelay = garbageCollectionDelay };
         foreach (var crd in Directory.GetFiles(Repo.CrdDirectory, "*.yaml", SearchOption.AllDirectories))
         {
             options.CrdFiles.Add(crd);

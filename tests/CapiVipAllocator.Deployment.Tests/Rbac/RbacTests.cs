@@ -23,7 +23,9 @@ public sealed class RbacTests(ITestOutputHelper output)
         var grants = manifest.All<V1ClusterRole>("ClusterRole").SelectMany(Grant.From)
             .Concat(manifest.All<V1Role>("Role").SelectMany(Grant.From)).ToList();
         var args = await Scenario.DeploymentArgsAsync();
-        await using var world = await World.StartAsync(Scenario.TenantA, Scenario.TenantB);
+        // A slow garbage collector, so the claims of deleted Clusters are released by the controller's own delete (which
+        // it must be allowed to make) and not, depending on who is first, by the collector.
+        await using var world = await World.StartAsync(TimeSpan.FromMinutes(10), Scenario.TenantA, Scenario.TenantB);
         using var recording = world.Server.Counters.StartRecording();
         using var changes = world.Server.Changes.Subscribe();
 
