@@ -4,11 +4,11 @@ using System.Text;
 using CapiSdk.Runtime.RuntimeSdk;
 using CapiSdk.Runtime.Tests.Support;
 using CapiSdk.Runtime.Tests.Support2;
-using Eventually = CapiSdk.Runtime.Tests.Support2.Eventually;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Eventually = CapiSdk.Runtime.Tests.Support2.Eventually;
 
 namespace CapiSdk.Runtime.Tests.RuntimeSdk;
 
