@@ -76,7 +76,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var store = new ObjectStore(options.WatchHistorySize);
         var registry = new ResourceRegistry();
         var stopping = new CancellationTokenSource();
-        var gc = new GarbageCollector(registry, store, options.GarbageCollection, options.GarbageCollectionDelay, stopping.Token);
+        var gc = new GarbageCollector(registry, store, options.GarbageCollection, options.GarbageCollectionDelay, options.TimeProvider, stopping.Token);
         var writer = new ObjectWriter(store, options.TimeProvider, gc);
         var deleter = new ObjectDeleter(store, options.TimeProvider, gc);
         gc.Attach(deleter);

@@ -16,16 +16,18 @@ internal sealed class GarbageCollector
     private readonly ObjectStore _store;
     private readonly GarbageCollectionMode _mode;
     private readonly TimeSpan _delay;
+    private readonly TimeProvider _clock;
     private readonly CancellationToken _stopping;
     private ObjectDeleter? _deleter;
     private int _scheduled;
 
-    public GarbageCollector(ResourceRegistry registry, ObjectStore store, GarbageCollectionMode mode, TimeSpan delay, CancellationToken stopping)
+    public GarbageCollector(ResourceRegistry registry, ObjectStore store, GarbageCollectionMode mode, TimeSpan delay, TimeProvider clock, CancellationToken stopping)
     {
         _mode = mode;
         _registry = registry;
         _store = store;
         _delay = delay;
+        _clock = clock;
         _stopping = stopping;
     }
 
@@ -49,7 +51,7 @@ internal sealed class GarbageCollector
             {
                 if (_delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(_delay, _stopping).ConfigureAwait(false);
+                    await Task.Delay(_delay, _clock, _stopping).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)

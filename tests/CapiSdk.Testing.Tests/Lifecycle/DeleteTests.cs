@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CapiSdk.Testing.Diagnostics;
 using CapiSdk.Testing.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CapiSdk.Testing.Tests.Lifecycle;
 
@@ -196,8 +197,14 @@ public sealed class DeleteTests
     [Fact]
     public async Task By_default_dependents_go_after_the_owners_delete_returns()
     {
-        // The delay only makes "still there right after the delete" observable; it is far longer than one request.
-        await using var server = await TestServer.StartAsync(o => o.GarbageCollectionDelay = TimeSpan.FromSeconds(5));
+        // The collector waits its delay on the server's clock; a fake clock that only moves when told makes "still
+        // there right after the delete" certain, however busy the machine.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.GarbageCollectionDelay = TimeSpan.FromSeconds(5);
+        });
         using var client = server.CreateClient();
         var owner = await client.CreateAsync(Widgets.New("owner"));
         await client.CreateAsync(Dependent("child", owner, block: false));
@@ -205,6 +212,7 @@ public sealed class DeleteTests
 
         await client.DeleteWidgetAsync("owner");
         var stillThere = await client.GetWidgetAsync("child");
+        clock.Advance(TimeSpan.FromSeconds(5));
         var collected = await changes.WaitForAsync(c => c.Type == ChangeType.Deleted && c.Name == "child", TestContext.Token);
 
         Assert.Equal("child", (string?)stillThere["metadata"]!["name"]);
