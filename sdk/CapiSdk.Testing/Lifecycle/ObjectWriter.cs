@@ -36,15 +36,15 @@ internal sealed class ObjectWriter
         {
             body.Remove("status");
         }
-        return _store.Write(w => CommitCreate(w, t, v, body, o, applied: null));
+        return _store.WriteOptimistic(r => CommitCreate(r, t, v, body.DeepClone().AsObject(), o, applied: null));
     }
 
     public WriteResult Update(ResourceType t, ServedVersion v, string ns, string name, string? subresource, JsonObject body, WriteOptions o)
     {
         Normalize(t, v, ns, body, name);
-        return _store.Write(w =>
+        return _store.WriteOptimistic(r =>
         {
-            var cur = w.Get(t.Key, ns, name) ?? throw ApiException.NotFound(t, name);
+            var cur = r.Get(t.Key, ns, name) ?? throw ApiException.NotFound(t, name);
             var rv = (string?)body["metadata"]?["resourceVersion"];
             if ((string?)body["metadata"]?["uid"] is not { Length: > 0 } uid || uid == cur.Uid)
             {
@@ -55,7 +55,7 @@ internal sealed class ObjectWriter
             {
                 throw ApiException.StaleResourceVersion(t, name);
             }
-            return CommitUpdate(w, t, v, cur, body, subresource, o, applied: null);
+            return CommitUpdate(cur, t, v, body.DeepClone().AsObject(), subresource, o, applied: null);
         });
     }
 
@@ -74,16 +74,16 @@ internal sealed class ObjectWriter
         {
             throw ApiException.BadRequest($"error decoding patch: {e.Message}");
         }
-        return _store.Write(w =>
+        return _store.WriteOptimistic(r =>
         {
-            var cur = w.Get(t.Key, ns, name);
+            var cur = r.Get(t.Key, ns, name);
             if (kind == PatchKind.Apply)
             {
                 if (cur is null && subresource is not null)
                 {
                     throw ApiException.NotFound(t, name);
                 }
-                return ApplyPatch(w, t, v, ns, name, subresource, cur, patch as JsonObject ?? throw ApiException.BadRequest("apply patch must be an object"), o);
+                return ApplyPatch(r, t, v, ns, name, subresource, cur, patch?.DeepClone() as JsonObject ?? throw ApiException.BadRequest("apply patch must be an object"), o);
             }
             if (cur is null)
             {
@@ -94,8 +94,8 @@ internal sealed class ObjectWriter
             try
             {
                 next = kind == PatchKind.Json
-                    ? JsonPatch.Apply(node, patch as JsonArray ?? throw ApiException.BadRequest("json patch must be an array")).AsObject()
-                    : (JsonMergePatch.Apply(node, patch) as JsonObject) ?? throw ApiException.BadRequest("merge patch must be an object");
+                    ? JsonPatch.Apply(node, patch?.DeepClone() as JsonArray ?? throw ApiException.BadRequest("json patch must be an array")).AsObject()
+                    : (JsonMergePatch.Apply(node, patch?.DeepClone()) as JsonObject) ?? throw ApiException.BadRequest("merge patch must be an object");
             }
             catch (PatchException e)
             {
@@ -108,11 +108,11 @@ internal sealed class ObjectWriter
             }
             next["apiVersion"] = t.ApiVersion(v.Name);
             next["kind"] = t.Kind;
-            return CommitUpdate(w, t, v, cur, next, subresource, o, applied: null);
+            return CommitUpdate(cur, t, v, next, subresource, o, applied: null);
         });
     }
 
-    private WriteResult ApplyPatch(StoreWriter w, ResourceType t, ServedVersion v, string ns, string name, string? subresource, StoredObject? cur, JsonObject applied, WriteOptions o)
+    private Func<StoreWriter, WriteResult> ApplyPatch(StoreReader r, ResourceType t, ServedVersion v, string ns, string name, string? subresource, StoredObject? cur, JsonObject applied, WriteOptions o)
     {
         if ((string?)applied["apiVersion"] is { } appliedVersion && appliedVersion != t.ApiVersion(v.Name))
         {
@@ -163,8 +163,8 @@ internal sealed class ObjectWriter
         }
         live["apiVersion"] = t.ApiVersion(v.Name);
         return cur is null
-            ? CommitCreate(w, t, v, live, o, managed)
-            : CommitUpdate(w, t, v, cur, live, subresource, o, managed);
+            ? CommitCreate(r, t, v, live, o, managed)
+            : CommitUpdate(cur, t, v, live, subresource, o, managed);
     }
 
     /// <summary>
@@ -285,7 +285,8 @@ internal sealed class ObjectWriter
         }
     }
 
-    private WriteResult CommitCreate(StoreWriter w, ResourceType t, ServedVersion v, JsonObject body, WriteOptions o, ManagedFields? applied)
+    /// <summary>Validates and completes a new object against what <paramref name="r"/> reads; returns the commit that stores it.</summary>
+    private Func<StoreWriter, WriteResult> CommitCreate(StoreReader r, ResourceType t, ServedVersion v, JsonObject body, WriteOptions o, ManagedFields? applied)
     {
         var meta = ObjectRules.Metadata(body);
         var ns = (string?)meta["namespace"] ?? "";
@@ -297,7 +298,7 @@ internal sealed class ObjectWriter
         }
         if (t.Namespaced)
         {
-            var nsObj = w.Get(BuiltInResources.Namespaces.Key, "", ns) ?? throw ApiException.NamespaceNotFound(ns);
+            var nsObj = r.Get(BuiltInResources.Namespaces.Key, "", ns) ?? throw ApiException.NamespaceNotFound(ns);
             if (nsObj.IsDeleting)
             {
                 throw ApiException.Forbidden($"{t.QualifiedResource} \"{name ?? generateName}\" is forbidden: unable to create new content in namespace {ns} because it is being terminated");
@@ -310,14 +311,14 @@ internal sealed class ObjectWriter
             {
                 name = generateName + new string(Enumerable.Range(0, 5).Select(_ => NameChars[Random.Shared.Next(NameChars.Length)]).ToArray());
             }
-            while (w.Get(t.Key, ns, name) is not null);
+            while (r.Get(t.Key, ns, name) is not null);
             meta["name"] = name;
         }
         ObjectRules.ValidateName(t, name);
         ConfigDataRules.Apply(t, null, body, name);
         ObjectRules.ValidateLabels(t, name, body);
         var warnings = ObjectRules.ApplySchema(t, v, body, name, o.FieldValidation);
-        if (w.Get(t.Key, ns, name) is not null)
+        if (r.Get(t.Key, ns, name) is not null)
         {
             throw ApiException.AlreadyExists(t, name);
         }
@@ -342,17 +343,22 @@ internal sealed class ObjectWriter
         managed.WriteTo(body);
         if (o.DryRun)
         {
-            return new WriteResult(body, true, warnings);
+            return _ => new WriteResult(body, true, warnings);
         }
-        var answer = VersionConverter.Put(w, t, v, body, isCreate: true);
-        if (body["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 })
+        var owned = body["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
+        return w =>
         {
-            _gc.Run(w);
-        }
-        return new WriteResult(answer, true, warnings);
+            var answer = VersionConverter.Put(w, t, v, body, isCreate: true);
+            if (owned)
+            {
+                _gc.Run(w);
+            }
+            return new WriteResult(answer, true, warnings);
+        };
     }
 
-    private WriteResult CommitUpdate(StoreWriter w, ResourceType t, ServedVersion v, StoredObject cur, JsonObject next, string? subresource, WriteOptions o, ManagedFields? applied)
+    /// <summary>Validates and completes the next state of <paramref name="cur"/>; returns the commit that stores it.</summary>
+    private Func<StoreWriter, WriteResult> CommitUpdate(StoredObject cur, ResourceType t, ServedVersion v, JsonObject next, string? subresource, WriteOptions o, ManagedFields? applied)
     {
         var curNode = VersionConverter.ToVersion(t, cur.ToNode(), v);
         var scope = subresource == "status" ? FieldScope.StatusOnly : t.HasStatusSubresource ? FieldScope.NoStatus : FieldScope.All;
@@ -421,23 +427,31 @@ internal sealed class ObjectWriter
         if (!ObjectRules.Differs(curNode, next))
         {
             curNode["apiVersion"] = t.ApiVersion(v.Name);
-            return new WriteResult(curNode, false, warnings);
+            return _ => new WriteResult(curNode, false, warnings);
         }
         if (o.DryRun)
         {
-            return new WriteResult(next, false, warnings);
+            return _ => new WriteResult(next, false, warnings);
         }
         if (cur.IsDeleting && nextFinalizers.Count == 0)
         {
-            var removed = w.Remove(cur, VersionConverter.ToStorage(t, next));
-            _gc.Run(w);
-            return new WriteResult(removed.ToNode(), false, warnings);
+            var final = VersionConverter.ToStorage(t, next);
+            return w =>
+            {
+                var removed = w.Remove(cur, final);
+                _gc.Run(w);
+                return new WriteResult(removed.ToNode(), false, warnings);
+            };
         }
-        var answer = VersionConverter.Put(w, t, v, next, isCreate: false);
-        if (cur.IsDeleting || !curNode["metadata"]!["ownerReferences"].DeepEqualsOrNull(next["metadata"]!["ownerReferences"]))
+        var collect = cur.IsDeleting || !curNode["metadata"]!["ownerReferences"].DeepEqualsOrNull(next["metadata"]!["ownerReferences"]);
+        return w =>
         {
-            _gc.Run(w);
-        }
-        return new WriteResult(answer, false, warnings);
+            var answer = VersionConverter.Put(w, t, v, next, isCreate: false);
+            if (collect)
+            {
+                _gc.Run(w);
+            }
+            return new WriteResult(answer, false, warnings);
+        };
     }
 }

@@ -120,6 +120,46 @@ internal sealed class ObjectStore
     }
 
     /// <summary>
+    /// A write in two steps, as the real server's storage does it (etcd3 GuaranteedUpdate): <paramref name="prepare"/>
+    /// runs without the write lock (validation, defaulting, server-side apply, the expensive part), reading through a
+    /// <see cref="StoreReader"/>; then, holding the lock, the commit it returned runs if every object it read is still
+    /// the one stored, else it prepares again on the fresh objects. An error is final only when it came from current
+    /// objects. After a few lost races it prepares under the lock, so a hot object cannot starve a writer.
+    /// </summary>
+    public T WriteOptimistic<T>(Func<StoreReader, Func<StoreWriter, T>> prepare)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var reader = new StoreReader(this);
+            Func<StoreWriter, T> commit;
+            try
+            {
+                commit = prepare(reader);
+            }
+            catch (Exception) when (!IsCurrent(reader))
+            {
+                continue;
+            }
+            lock (_gate)
+            {
+                if (reader.IsCurrentLocked())
+                {
+                    return commit(Writer);
+                }
+            }
+        }
+        return Write(w => prepare(new StoreReader(this))(w));
+    }
+
+    private bool IsCurrent(StoreReader reader)
+    {
+        lock (_gate)
+        {
+            return reader.IsCurrentLocked();
+        }
+    }
+
+    /// <summary>
     /// Starts a watch. With <paramref name="fromRevision"/> null, the current objects are replayed as ADDED
     /// (like resourceVersion "" or "0"); otherwise every event after that revision is replayed.
     /// Returns null when that revision has been compacted away (410 Gone, reason Expired).
