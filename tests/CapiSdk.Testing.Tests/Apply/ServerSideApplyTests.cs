@@ -172,4 +172,17 @@ public sealed class ServerSideApplyTests
 
         Assert.Null(reset["metadata"]!["managedFields"]);
     }
+
+    [Fact]
+    public async Task Apply_reads_a_JSON_body_as_YAML_does_floats_that_are_whole_numbers_and_escapes_included()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+
+        // The real server decodes an apply patch as YAML: 2.0 is the number 2 (valid for an integer field), \u0062 is "b".
+        var applied = await client.PatchAsync("w1", Config("""{"color":"\u0062lue","replicas":2.0}"""), V1Patch.PatchType.ApplyPatch, fieldManager: "alice");
+
+        Assert.Equal("blue", (string?)applied["spec"]!["color"]);
+        Assert.Equal("2", applied["spec"]!["replicas"]!.ToJsonString());
+    }
 }
