@@ -71,10 +71,7 @@ internal sealed class SchemaValidator
     private List<FieldError> SchemaErrors(JsonObject obj)
     {
         var schema = _schema;
-        var forValidation = obj.DeepClone().AsObject();
-        forValidation.Remove("metadata");
-        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(forValidation.ToJsonString())) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
-        var token = Newtonsoft.Json.Linq.JToken.ReadFrom(reader);
+        var token = JTokenConverter.ToJObject(obj, skip: "metadata");
         var errors = new List<FieldError>();
         foreach (var e in schema.Validate(token))
         {
