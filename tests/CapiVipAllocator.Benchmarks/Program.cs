@@ -9,11 +9,12 @@ using CapiVipAllocator.Cli;
 using CapiVipAllocator.Hosting;
 using Microsoft.Extensions.Logging;
 
-// dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000 --workers 4]
+// dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000 --workers 4 --stages]
 var samples = Arg("--samples", 300);
 var burst = Arg("--burst", 1000);
 var cachedCount = Arg("--cached", 10_000);
 var workers = Arg("--workers", 4);
+var stages = args.Contains("--stages");
 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 Console.WriteLine($"capi-vip-allocator harness: .NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, --max-concurrent-reconciles {workers}");
 
@@ -43,6 +44,11 @@ await using (var world = await World.StartAsync(loggers, workers: workers))
         await world.AllocateOneAsync("warm-" + i);
     }
 
+    if (stages)
+    {
+        await world.WatchStagesAsync();
+    }
+
     world.Server.Counters.Reset();
     var latencies = new List<double>();
     for (var i = 0; i < samples; i++)
@@ -54,6 +60,12 @@ await using (var world = await World.StartAsync(loggers, workers: workers))
     var c = world.Server.Counters;
     Console.WriteLine($"allocation latency over {samples} Clusters, one at a time: p50 {Percentile(latencies, 0.5):0.00} ms ({Percentile(latencies, 0.5) / rtt:0.0} GET round trips), " +
         $"p99 {Percentile(latencies, 0.99):0.00} ms ({Percentile(latencies, 0.99) / rtt:0.0} round trips), max {latencies.Max():0.00} ms");
+    if (stages)
+    {
+        Console.WriteLine("  stages (median, as two more watches saw them): " + string.Join(", ",
+            world.StageMedians(Enumerable.Range(0, samples).Select(i => "lat-" + i)).Select(s => $"{s.Stage} {s.Median:0.00} ms")));
+    }
+
     var clusterWrites = c.Count("patch", "clusters") + c.Count("update", "clusters");
     var claimWrites = c.Count("create", "ipaddressclaims") + c.Count("update", "ipaddressclaims") + c.Count("delete", "ipaddressclaims");
     var events = c.Count("create", "events") + c.Count("patch", "events");

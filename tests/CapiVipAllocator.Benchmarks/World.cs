@@ -18,11 +18,13 @@ internal sealed class World : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Cluster, string Stage), long> _seen = new();
     private readonly ILoggerFactory _loggers;
     private InstantIpam? _ipam;
     private int _workers = 4;
     private Task? _host;
     private Task? _watch;
+    private Task? _stageWatch;
 
     private World(KubeApiServer server, ILoggerFactory loggers)
     {
@@ -100,9 +102,77 @@ internal sealed class World : IAsyncDisposable
     {
         var done = ExpectVips([name]);
         var started = Stopwatch.GetTimestamp();
+        _seen[(name, "created")] = started;
         await Clusters.CreateAsync(NewCluster(name));
         await done;
         return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>
+    /// Also watches claims and addresses, so each allocation's stages are timed as a watch sees them (claim created by
+    /// the controller, address and addressRef written by the IPAM, endpoint written by the controller). Adds two watches.
+    /// </summary>
+    public async Task WatchStagesAsync()
+    {
+        var claims = new CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimClient(Client);
+        var addresses = new CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClient(Client);
+        // From the current resourceVersion: no initial list, so the server's list counter stays the controller's.
+        var from = new CapiSdk.Models.WatchOptions { ResourceVersion = (await Clusters.GetAsync("default", "rtt-probe"))!.Metadata.ResourceVersion };
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        async Task Follow<T>(IAsyncEnumerable<CapiSdk.Models.WatchEvent<T>> watch, Action<T> seen)
+        {
+            if (Interlocked.Increment(ref started) == 2)
+            {
+                ready.TrySetResult();
+            }
+
+            try
+            {
+                await foreach (var change in watch)
+                {
+                    seen(change.Object);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        static string Cluster(string claim) => claim.StartsWith("vip-cp-", StringComparison.Ordinal) ? claim["vip-cp-".Length..] : claim;
+        _stageWatch = Task.WhenAll(
+            Follow(claims.WatchAsync("default", from, _stop.Token), c =>
+            {
+                _seen.TryAdd((Cluster(c.Metadata.Name), "claim"), Stopwatch.GetTimestamp());
+                if (c.Status?.AddressRef?.Name is { Length: > 0 })
+                {
+                    _seen.TryAdd((Cluster(c.Metadata.Name), "bound"), Stopwatch.GetTimestamp());
+                }
+            }),
+            Follow(addresses.WatchAsync("default", from, _stop.Token), a => _seen.TryAdd((Cluster(a.Metadata.Name), "address"), Stopwatch.GetTimestamp())));
+        await ready.Task;
+    }
+
+    /// <summary>The median time of each stage over the named Clusters, as the stage watches saw them.</summary>
+    public IEnumerable<(string Stage, double Median)> StageMedians(IEnumerable<string> names)
+    {
+        string[] stages = ["created", "claim", "address", "bound", "endpoint"];
+        var deltas = stages.Skip(1).Select(_ => new List<double>()).ToArray();
+        foreach (var name in names)
+        {
+            var at = stages.Select(s => _seen.TryGetValue((name, s), out var t) ? t : (long?)null).ToArray();
+            if (at.Any(t => t is null))
+            {
+                continue;
+            }
+
+            for (var i = 1; i < stages.Length; i++)
+            {
+                deltas[i - 1].Add(Stopwatch.GetElapsedTime(at[i - 1]!.Value, at[i]!.Value).TotalMilliseconds);
+            }
+        }
+
+        return stages.Skip(1).Select((s, i) => (stages[i] + " → " + s, deltas[i].Count == 0 ? double.NaN : deltas[i].Order().ElementAt(deltas[i].Count / 2)));
     }
 
     /// <summary>Completes when every named Cluster has its endpoint host.</summary>
@@ -128,6 +198,7 @@ internal sealed class World : IAsyncDisposable
             {
                 if (!string.IsNullOrEmpty(change.Object.Spec.ControlPlaneEndpoint?.Host))
                 {
+                    _seen.TryAdd((change.Object.Metadata.Name, "endpoint"), Stopwatch.GetTimestamp());
                     _waiting.GetOrAdd(change.Object.Metadata.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 }
             }
@@ -140,7 +211,7 @@ internal sealed class World : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        foreach (var task in new[] { _host, _watch })
+        foreach (var task in new[] { _host, _watch, _stageWatch })
         {
             if (task is not null)
             {
