@@ -8,6 +8,7 @@ using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Testing;
 using CapiVipAllocator.Cli;
 using k8s;
+using Microsoft.Extensions.Logging;
 
 namespace CapiVipAllocator.Tests.Support;
 
@@ -75,7 +76,7 @@ internal sealed class Scenario : IAsyncDisposable
         return scenario;
     }
 
-    public async Task StartIpamAsync() => Ipam = await IpamSimulator.StartAsync(Server.CreateClient(), new IpamSimulatorOptions());
+    public async Task StartIpamAsync() => Ipam = await IpamSimulator.StartAsync(Server.CreateClient(), new IpamSimulatorOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs)) });
 
     public async Task StopIpamAsync()
     {
