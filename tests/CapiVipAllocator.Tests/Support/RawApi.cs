@@ -33,6 +33,16 @@ internal sealed class RawApi(KubeApiServer server) : IDisposable
         return JsonNode.Parse(body)!.AsObject();
     }
 
+    /// <summary>A JSON merge patch; returns the status code and the body.</summary>
+    public async Task<(HttpStatusCode Status, JsonObject? Body)> MergePatchAsync(string path, JsonObject patch)
+    {
+        using var content = new StringContent(patch.ToJsonString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/merge-patch+json");
+        using var response = await _http.PatchAsync(path, content);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.IsSuccessStatusCode ? JsonNode.Parse(body)!.AsObject() : null);
+    }
+
     public async Task DeleteAsync(string path)
     {
         using var response = await _http.DeleteAsync(path);
