@@ -1,4 +1,4 @@
-using CapiSdk.Ipam;
+using CapiSdk.Versions;
 using CapiSdk.Models;
 using CapiSdk.Runtime.Events;
 using k8s;

@@ -1,4 +1,4 @@
-using CapiSdk.Ipam;
+using CapiSdk.Versions;
 using CapiSdk.IpamSimulator.Claims;
 using CapiSdk.IpamSimulator.Pools;
 using CapiSdk.Models;

@@ -1,4 +1,4 @@
-using CapiSdk.Ipam;
+using CapiSdk.Versions;
 using CapiSdk.Models;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Events;

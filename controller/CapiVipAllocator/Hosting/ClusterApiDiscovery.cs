@@ -1,4 +1,4 @@
-using CapiSdk.Ipam;
+using CapiSdk.Versions;
 using CapiSdk.Models;
 using k8s;
 using Microsoft.Extensions.Logging;

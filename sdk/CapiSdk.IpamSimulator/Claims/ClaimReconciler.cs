@@ -6,8 +6,8 @@ using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.Queue;
 using Microsoft.Extensions.Logging;
-using AddressClient = CapiSdk.Ipam.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressList>;
-using ClaimClient = CapiSdk.Ipam.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimList>;
+using AddressClient = CapiSdk.Versions.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressList>;
+using ClaimClient = CapiSdk.Versions.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimList>;
 
 namespace CapiSdk.IpamSimulator.Claims;
 

@@ -5,7 +5,7 @@ using Alpha2 = CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using Beta1 = CapiSdk.Models.Ipam.Cluster.V1Beta1;
 using Beta2 = CapiSdk.Models.Ipam.Cluster.V1Beta2;
 
-namespace CapiSdk.Ipam;
+namespace CapiSdk.Versions;
 
 /// <summary>
 /// The ipam.cluster.x-k8s.io versions an API server serves, found by <see cref="DiscoverAsync"/> (the newest served

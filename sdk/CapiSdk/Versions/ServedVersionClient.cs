@@ -5,7 +5,7 @@ using CapiSdk.Models;
 using k8s;
 using k8s.Models;
 
-namespace CapiSdk.Ipam;
+namespace CapiSdk.Versions;
 
 /// <summary>
 /// A typed client for one model type (<typeparamref name="T"/>, say the v1beta2 IPAddressClaim) that talks to the
