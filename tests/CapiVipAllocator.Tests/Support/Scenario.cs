@@ -21,6 +21,7 @@ internal sealed class Scenario : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly List<ControllerProcess> _controllers = [];
+    private readonly ILoggerFactory _ipamLoggers;
 
     private Scenario(KubeApiServer server)
     {
@@ -32,6 +33,7 @@ internal sealed class Scenario : IAsyncDisposable
         Addresses = new IPAddressClient(Client);
         GlobalPools = new GlobalInClusterIPPoolClient(Client);
         Pools = new InClusterIPPoolClient(Client);
+        _ipamLoggers = LoggerFactory.Create(b => b.AddProvider(Logs));
     }
 
     public KubeApiServer Server { get; }
@@ -76,7 +78,8 @@ internal sealed class Scenario : IAsyncDisposable
         return scenario;
     }
 
-    public async Task StartIpamAsync() => Ipam = await IpamSimulator.StartAsync(Server.CreateClient(), new IpamSimulatorOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs)) });
+    // The simulator logs into Logs too, so a failure message can show what it did.
+    public async Task StartIpamAsync() => Ipam = await IpamSimulator.StartAsync(Server.CreateClient(), new IpamSimulatorOptions { LoggerFactory = _ipamLoggers });
 
     public async Task StopIpamAsync()
     {
@@ -175,6 +178,7 @@ internal sealed class Scenario : IAsyncDisposable
         }
 
         await StopIpamAsync();
+        _ipamLoggers.Dispose();
         Client.Dispose();
         await Server.DisposeAsync();
     }
