@@ -1,9 +1,11 @@
+using CapiSdk.Versions;
 using CapiSdk.Models;
 using CapiSdk.Runtime.Events;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ClusterClient = CapiSdk.Models.Cluster.V1Beta2.ClusterClient;
+using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
+using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
 
 namespace CapiSdk.IpamSimulator;
 
@@ -26,19 +28,23 @@ public sealed class IpamSimulator : IAsyncDisposable
     private readonly EventRecorder? _events;
     private int _disposed;
 
-    private IpamSimulator(CancellationTokenSource stop, Task running, EventRecorder? events, bool checksClusters)
+    private IpamSimulator(CancellationTokenSource stop, Task running, EventRecorder? events, bool checksClusters, IpamApiVersions versions)
     {
         _stop = stop;
         _running = running;
         _events = events;
         ChecksClusters = checksClusters;
+        Versions = versions;
     }
 
     /// <summary>
-    /// True when the server serves cluster.x-k8s.io/v1beta2 Clusters, so claims of paused Clusters are held back;
-    /// false when it does not (then a claim's <c>spec.clusterName</c> is not checked).
+    /// True when the server serves cluster.x-k8s.io Clusters (v1beta2, else v1beta1), so claims of paused Clusters
+    /// are held back; false when it does not (then a claim's <c>spec.clusterName</c> is not checked).
     /// </summary>
     public bool ChecksClusters { get; }
+
+    /// <summary>The ipam.cluster.x-k8s.io versions the simulator reads and writes: the newest the server serves.</summary>
+    public IpamApiVersions Versions { get; }
 
     /// <summary>
     /// Starts the simulator and returns once its caches have synced, so every claim created afterwards is answered.
@@ -48,21 +54,25 @@ public sealed class IpamSimulator : IAsyncDisposable
     /// <param name="options">Settings; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start (not the running simulator: dispose it to stop).</param>
     /// <returns>The running simulator; dispose it to stop.</returns>
-    /// <exception cref="InvalidOperationException">The server does not serve the IPAM kinds the simulator needs.</exception>
+    /// <exception cref="InvalidOperationException">The server serves no version of an IPAM kind the simulator needs (the message names them).</exception>
     public static async Task<IpamSimulator> StartAsync(IKubernetes kubernetes, IpamSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kubernetes);
         options ??= new IpamSimulatorOptions();
         options.Validate();
-        await RequireIpamKindsAsync(kubernetes, options, cancellationToken).ConfigureAwait(false);
-        var checkClusters = await ServesAsync(() => new ClusterClient(kubernetes).ListAsync(options.Namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false);
+        var versions = await IpamApiVersions.DiscoverAsync(kubernetes, options.Namespace, cancellationToken).ConfigureAwait(false);
+        var clusterVersion =
+            await ServesAsync(() => new V1Beta2.ClusterClient(kubernetes).ListAsync(options.Namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false) ? "v1beta2"
+            : await ServesAsync(() => new V1Beta1.ClusterClient(kubernetes).ListAsync(options.Namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false) ? "v1beta1"
+            : null;
+        var checkClusters = clusterVersion is not null;
         var events = options.RecordEvents
             ? new EventRecorder(kubernetes, new EventRecorderOptions { Component = options.EventComponent }, options.LoggerFactory?.CreateLogger<EventRecorder>(), options.TimeProvider)
             : null;
-        var (manager, informers) = SimulatorWiring.Build(kubernetes, options, checkClusters, events);
+        var (manager, informers) = SimulatorWiring.Build(kubernetes, options, versions, clusterVersion, events);
         var stop = new CancellationTokenSource();
         var running = Task.Run(() => manager.RunAsync(stop.Token), CancellationToken.None);
-        var simulator = new IpamSimulator(stop, running, events, checkClusters);
+        var simulator = new IpamSimulator(stop, running, events, checkClusters, versions);
         try
         {
             var synced = informers.WaitForSyncAsync(cancellationToken);
@@ -81,7 +91,7 @@ public sealed class IpamSimulator : IAsyncDisposable
         }
 
         var logger = options.LoggerFactory?.CreateLogger("CapiSdk.IpamSimulator") ?? NullLogger.Instance;
-        IpamSimulatorLog.Started(logger, options.Namespace is null ? "all namespaces" : "namespace " + options.Namespace, checkClusters ? "on" : "off (no cluster.x-k8s.io/v1beta2 Clusters served)");
+        IpamSimulatorLog.Started(logger, options.Namespace is null ? "all namespaces" : "namespace " + options.Namespace, checkClusters ? "on" : "off (no cluster.x-k8s.io Clusters served)");
         return simulator;
     }
 
@@ -102,36 +112,6 @@ public sealed class IpamSimulator : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private static async Task RequireIpamKindsAsync(IKubernetes kubernetes, IpamSimulatorOptions options, CancellationToken cancellationToken)
-    {
-        var missing = new List<string>();
-        if (!await ServesAsync(() => new Models.Ipam.Cluster.V1Beta2.IPAddressClaimClient(kubernetes).ListAsync(options.Namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
-        {
-            missing.Add("ipaddressclaims.ipam.cluster.x-k8s.io/v1beta2");
-        }
-
-        if (!await ServesAsync(() => new Models.Ipam.Cluster.V1Beta2.IPAddressClient(kubernetes).ListAsync(options.Namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
-        {
-            missing.Add("ipaddresses.ipam.cluster.x-k8s.io/v1beta2");
-        }
-
-        if (!await ServesAsync(() => new Models.Ipam.Cluster.V1Alpha2.InClusterIPPoolClient(kubernetes).ListAsync(options.Namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
-        {
-            missing.Add("inclusterippools.ipam.cluster.x-k8s.io/v1alpha2");
-        }
-
-        if (!await ServesAsync(() => new Models.Ipam.Cluster.V1Alpha2.GlobalInClusterIPPoolClient(kubernetes).ListAsync(new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
-        {
-            missing.Add("globalinclusterippools.ipam.cluster.x-k8s.io/v1alpha2");
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The API server does not serve {string.Join(", ", missing)}: install the IPAM CRDs (the CapiSdk package ships them under crds/) before starting the IPAM simulator.");
-        }
     }
 
     private static async Task<bool> ServesAsync(Func<Task> list)

@@ -1,3 +1,4 @@
+using CapiSdk.Versions;
 using CapiSdk.IpamSimulator.Claims;
 using CapiSdk.IpamSimulator.Pools;
 using CapiSdk.Models;
@@ -10,28 +11,28 @@ using CapiSdk.Runtime.Queue;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ClusterClient = CapiSdk.Models.Cluster.V1Beta2.ClusterClient;
+using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
+using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
 
 namespace CapiSdk.IpamSimulator;
 
 /// <summary>
 /// Builds the simulator's informers and its three controllers — claims, InClusterIPPool status and
-/// GlobalInClusterIPPool status — on CapiSdk.Runtime, with the API versions the SDK's CRDs store
-/// (claims and addresses ipam.cluster.x-k8s.io/v1beta2, pools v1alpha2, Clusters cluster.x-k8s.io/v1beta2).
+/// GlobalInClusterIPPool status — on CapiSdk.Runtime, with the newest API versions the server serves
+/// (<see cref="IpamApiVersions"/>; Clusters cluster.x-k8s.io v1beta2 or v1beta1).
 /// </summary>
 internal static class SimulatorWiring
 {
     private const string ByCluster = "ipam-simulator/cluster";
 
-    public static (ControllerManager Manager, InformerFactory Informers) Build(IKubernetes kubernetes, IpamSimulatorOptions options, bool checkClusters, IEventRecorder? events)
+    public static (ControllerManager Manager, InformerFactory Informers) Build(IKubernetes kubernetes, IpamSimulatorOptions options, IpamApiVersions versions, string? clusterVersion, IEventRecorder? events)
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var informers = new InformerFactory(new InformerOptions { Namespace = options.Namespace }, loggerFactory, options.TimeProvider);
-        var claimClient = new IPAddressClaimClient(kubernetes);
-        var addressClient = new IPAddressClient(kubernetes);
-        var poolClient = new InClusterIPPoolClient(kubernetes);
-        var globalPoolClient = new GlobalInClusterIPPoolClient(kubernetes);
-        var clusterClient = checkClusters ? new ClusterClient(kubernetes) : null;
+        var claimClient = versions.ClaimClient(kubernetes);
+        var addressClient = versions.AddressClient(kubernetes);
+        var poolClient = versions.InClusterPoolClient(kubernetes);
+        var globalPoolClient = versions.GlobalPoolClient(kubernetes);
 
         var claims = informers.GetOrCreate(claimClient);
         claims.AddIndexer(PoolCatalog.ByPool, PoolCatalog.IndexClaim);
@@ -40,12 +41,17 @@ internal static class SimulatorWiring
         addresses.AddIndexer(PoolCatalog.ByPool, PoolCatalog.IndexAddress);
         var pools = informers.GetOrCreate(poolClient);
         var globalPools = informers.GetOrCreate(globalPoolClient);
-        var clusters = clusterClient is null ? null : informers.GetOrCreate(clusterClient);
+        var clusterPaused = clusterVersion switch
+        {
+            "v1beta2" => Paused(informers.GetOrCreate(new V1Beta2.ClusterClient(kubernetes)), c => c.Spec?.Paused == true),
+            "v1beta1" => Paused(informers.GetOrCreate(new V1Beta1.ClusterClient(kubernetes)), c => c.Spec?.Paused == true),
+            _ => null,
+        };
 
         var ledger = new AddressLedger();
         addresses.AddEventHandler(ledger.Observed, (_, current) => ledger.Observed(current), ledger.Observed);
         var catalog = new PoolCatalog(pools, globalPools, addresses);
-        var reconciler = new ClaimReconciler(claims, addresses, clusters, catalog, ledger, claimClient, addressClient, options, loggerFactory.CreateLogger("CapiSdk.IpamSimulator"));
+        var reconciler = new ClaimReconciler(claims, addresses, clusterPaused, catalog, ledger, claimClient, addressClient, options, loggerFactory.CreateLogger("CapiSdk.IpamSimulator"));
 
         IEnumerable<ReconcileRequest> ClaimsOf(PoolKey key, Func<IPAddressClaim, bool> filter) =>
             claims.ByIndex(PoolCatalog.ByPool, PoolCatalog.IndexValue(key)).Where(filter).Select(ReconcileRequest.For);
@@ -64,9 +70,15 @@ internal static class SimulatorWiring
                 new EventPredicate(create: _ => false, update: (_, _) => false))
             .WithMaxConcurrentReconciles(options.MaxConcurrentReconciles)
             .WithLogging(loggerFactory);
-        if (clusterClient is not null)
+        IEnumerable<ReconcileRequest> ClaimsOfCluster(IKubernetesObject<k8s.Models.V1ObjectMeta> cluster) =>
+            claims.ByIndex(ByCluster, $"{cluster.Metadata.NamespaceProperty}/{cluster.Metadata.Name}").Select(ReconcileRequest.For);
+        if (clusterVersion == "v1beta2")
         {
-            claimController.Watches(clusterClient, cluster => claims.ByIndex(ByCluster, $"{cluster.Metadata.NamespaceProperty}/{cluster.Metadata.Name}").Select(ReconcileRequest.For));
+            claimController.Watches(new V1Beta2.ClusterClient(kubernetes), ClaimsOfCluster);
+        }
+        else if (clusterVersion == "v1beta1")
+        {
+            claimController.Watches(new V1Beta1.ClusterClient(kubernetes), ClaimsOfCluster);
         }
 
         var poolController = new ControllerBuilder<InClusterIPPool>(informers, poolClient)
@@ -88,12 +100,17 @@ internal static class SimulatorWiring
                 globalPools,
                 PoolCatalog.Describe,
                 pool => pool.Status?.IpAddresses is { } s ? new PoolUsage(s.Total ?? 0, s.Used ?? 0, s.Free ?? 0, s.OutOfRange ?? 0) : null,
-                (_, name, patch, ct) => globalPoolClient.PatchStatusAsync(name, PatchFormat.Merge, patch, cancellationToken: ct),
+                (_, name, patch, ct) => globalPoolClient.PatchStatusAsync(null, name, PatchFormat.Merge, patch, cancellationToken: ct),
                 catalog,
                 events));
 
         return (new ControllerManager(informers, [claimController.Build(reconciler), poolController, globalPoolController], AlwaysLeader.Instance, loggerFactory.CreateLogger<ControllerManager>()), informers);
     }
+
+    // null: no such Cluster (its paused state is unknown); else spec.paused or the paused annotation.
+    private static Func<string?, string, bool?> Paused<TCluster>(IReadOnlyStore<TCluster> clusters, Func<TCluster, bool> specPaused)
+        where TCluster : class, IKubernetesObject<k8s.Models.V1ObjectMeta> =>
+        (ns, name) => clusters.Get(ns, name) is { } cluster ? specPaused(cluster) || cluster.Metadata.Annotations?.ContainsKey(IpamConstants.PausedAnnotation) == true : null;
 
     private static readonly EventPredicate PoolSpecOrAnnotationsChanged = new(update: (old, value) =>
         old.Metadata?.Generation != value.Metadata?.Generation

@@ -5,7 +5,7 @@ using CapiSdk.Runtime.Informers;
 using Microsoft.Extensions.Logging;
 using Address = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress;
 using Claim = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim;
-using ClaimClient = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimClient;
+using ClaimClient = CapiSdk.Versions.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimList>;
 
 namespace CapiVipAllocator.Allocation;
 

@@ -81,6 +81,12 @@ internal sealed class VipReconciler(
 
     private async Task<RoleOutcome> ControlPlaneAsync(ClusterFacts cluster, CancellationToken cancellationToken)
     {
+        if (options.Namespace is { } watched && cluster.ClassNamespace != watched)
+        {
+            // Only the watched namespace's ClusterClasses are cached (and, with a namespaced Role, readable).
+            return RoleOutcome.Failed("ClusterClassOutsideNamespace", $"ClusterClass {cluster.ClassNamespace}/{cluster.ClassName} is outside the namespace this controller watches (--namespace {watched}); run it without --namespace (or one per namespace, with the class in the Cluster's namespace) to use a ClusterClass from another namespace");
+        }
+
         if (classVariables(cluster.ClassNamespace, cluster.ClassName!) is null)
         {
             return RoleOutcome.Failed("ClusterClassNotFound", $"ClusterClass {cluster.ClassNamespace}/{cluster.ClassName} does not exist; create it or fix spec.topology's class reference");

@@ -51,7 +51,7 @@ internal static class DemoCommand
         try
         {
             await host.Started.WaitAsync(stop).ConfigureAwait(false);
-            await output.WriteLineAsync($"controller   capi-vip-allocator ({host.ClusterApiVersion}), probes {host.ProbeAddress}healthz, metrics {host.MetricsAddress}metrics").ConfigureAwait(false);
+            await output.WriteLineAsync($"controller   capi-vip-allocator (cluster.x-k8s.io/{host.ClusterApiVersion}, ipam claims {host.IpamVersions?.Claims}, pools {host.IpamVersions?.Pools}), probes {host.ProbeAddress}healthz, metrics {host.MetricsAddress}metrics").ConfigureAwait(false);
             var results = await AllocateAsync(client, demo.Clusters, output, stop).ConfigureAwait(false);
             PrintTable(output, results);
             var missing = results.Where(r => r.Vip is null).Select(r => r.Name).ToList();

@@ -1,3 +1,4 @@
+using CapiSdk.Versions;
 using CapiSdk.Models;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Events;
@@ -11,7 +12,6 @@ using CapiVipAllocator.Cli;
 using CapiVipAllocator.Extension;
 using k8s;
 using Microsoft.Extensions.Logging;
-using Ipam = CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using Pools = CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
 using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
@@ -42,6 +42,9 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
 
     /// <summary>The Cluster API version in use (after discovery).</summary>
     public string? ClusterApiVersion { get; private set; }
+
+    /// <summary>The ipam.cluster.x-k8s.io versions in use (after discovery).</summary>
+    public IpamApiVersions? IpamVersions { get; private set; }
 
     /// <summary>True while this replica's controllers run (it holds the Lease, or leader election is off).</summary>
     public bool IsLeading => _manager?.IsLeading == true;
@@ -106,6 +109,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
             }
 
             ClusterApiVersion = await ClusterApiDiscovery.DiscoverAsync(kubernetes, options.Namespace, _logger, cancellationToken).ConfigureAwait(false);
+            IpamVersions = await ClusterApiDiscovery.DiscoverIpamAsync(kubernetes, options.Namespace, _logger, cancellationToken).ConfigureAwait(false);
             var informers = new InformerFactory(new InformerOptions { Namespace = options.Namespace }, loggerFactory, _time);
             var (controllers, api, enqueue) = ClusterApiVersion == "v1beta1"
                 ? Wire(informers, new V1Beta1.ClusterClient(kubernetes), new V1Beta1.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
@@ -174,10 +178,10 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         var clusterCache = informers.GetOrCreate(clusterClient);
         clusterCache.AddIndexer(ClassIndex, c => read(c) is { ClassName: { } name } f ? [f.ClassNamespace + "/" + name] : []);
         var classCache = informers.GetOrCreate(classClient);
-        var claimClient = new Ipam.IPAddressClaimClient(kubernetes);
-        var addressClient = new Ipam.IPAddressClient(kubernetes);
-        var globalClient = new Pools.GlobalInClusterIPPoolClient(kubernetes);
-        var namespacedClient = new Pools.InClusterIPPoolClient(kubernetes);
+        var claimClient = IpamVersions!.ClaimClient(kubernetes);
+        var addressClient = IpamVersions.AddressClient(kubernetes);
+        var globalClient = IpamVersions.GlobalPoolClient(kubernetes);
+        var namespacedClient = IpamVersions.InClusterPoolClient(kubernetes);
         var claimCache = informers.GetOrCreate(claimClient);
         var addressCache = informers.GetOrCreate(addressClient);
         addressCache.AddIndexer(ClaimManager.AddressIndex, ClaimManager.AddressKeys);

@@ -6,7 +6,8 @@ using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.Queue;
 using Microsoft.Extensions.Logging;
-using ClusterModel = CapiSdk.Models.Cluster.V1Beta2.Cluster;
+using AddressClient = CapiSdk.Versions.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressList>;
+using ClaimClient = CapiSdk.Versions.ServedVersionClient<CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim, CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimList>;
 
 namespace CapiSdk.IpamSimulator.Claims;
 
@@ -21,28 +22,28 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
 {
     private readonly IReadOnlyStore<IPAddressClaim> _claims;
     private readonly IReadOnlyStore<IPAddress> _addresses;
-    private readonly IReadOnlyStore<ClusterModel>? _clusters;
+    private readonly Func<string?, string, bool?>? _clusterPaused;
     private readonly PoolCatalog _catalog;
     private readonly AddressLedger _ledger;
-    private readonly IPAddressClaimClient _claimClient;
-    private readonly IPAddressClient _addressClient;
+    private readonly ClaimClient _claimClient;
+    private readonly AddressClient _addressClient;
     private readonly IpamSimulatorOptions _options;
     private readonly ILogger _logger;
 
     public ClaimReconciler(
         IReadOnlyStore<IPAddressClaim> claims,
         IReadOnlyStore<IPAddress> addresses,
-        IReadOnlyStore<ClusterModel>? clusters,
+        Func<string?, string, bool?>? clusterPaused,
         PoolCatalog catalog,
         AddressLedger ledger,
-        IPAddressClaimClient claimClient,
-        IPAddressClient addressClient,
+        ClaimClient claimClient,
+        AddressClient addressClient,
         IpamSimulatorOptions options,
         ILogger logger)
     {
         _claims = claims;
         _addresses = addresses;
-        _clusters = clusters;
+        _clusterPaused = clusterPaused;
         _catalog = catalog;
         _ledger = ledger;
         _claimClient = claimClient;
@@ -104,20 +105,17 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
         }
 
         var clusterName = ClaimCluster.NameOf(claim);
-        if (clusterName is null || _clusters is null)
+        if (clusterName is null || _clusterPaused is null)
         {
             return null;
         }
 
-        var cluster = _clusters.Get(claim.Metadata.NamespaceProperty, clusterName);
-        if (cluster is null)
+        return _clusterPaused(claim.Metadata.NamespaceProperty, clusterName) switch
         {
-            return claim.IsBeingDeleted() ? null : $"its Cluster {claim.Metadata.NamespaceProperty}/{clusterName} does not exist (its paused state is unknown)";
-        }
-
-        return cluster.Spec.Paused == true || cluster.Metadata.Annotations?.ContainsKey(IpamConstants.PausedAnnotation) == true
-            ? $"its Cluster {claim.Metadata.NamespaceProperty}/{clusterName} is paused"
-            : null;
+            null => claim.IsBeingDeleted() ? null : $"its Cluster {claim.Metadata.NamespaceProperty}/{clusterName} does not exist (its paused state is unknown)",
+            true => $"its Cluster {claim.Metadata.NamespaceProperty}/{clusterName} is paused",
+            false => null,
+        };
     }
 
     private async Task<AllocationOutcome> EnsureAddressAsync(IPAddressClaim claim, PoolKey poolKey, CancellationToken cancellationToken)
@@ -262,12 +260,15 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
             changed = true;
         }
 
+        // v1beta1 and v1alpha1 claims keep Cluster API's v1beta1 conditions in status.conditions, whose message, when
+        // present, must not be empty (v1beta2's metav1 conditions always carry one).
+        var v1beta2 = claim.ApiVersion == IpamConstants.Group + "/v1beta2";
         var conditions = status.Conditions ??= [];
         changed |= conditions.Set(
             IpamConstants.ReadyCondition,
             outcome.AddressName is null ? "False" : "True",
             outcome.Reason,
-            outcome.Message,
+            outcome.Message is { Length: 0 } && !v1beta2 ? null : outcome.Message,
             claim.Metadata.Generation,
             _options.TimeProvider);
         if (changed)

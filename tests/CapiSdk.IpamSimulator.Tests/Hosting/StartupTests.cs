@@ -86,7 +86,7 @@ public sealed class StartupTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => IpamSimulator.StartAsync(kubernetes));
 
         Assert.Equal(
-            "The API server does not serve ipaddressclaims.ipam.cluster.x-k8s.io/v1beta2, ipaddresses.ipam.cluster.x-k8s.io/v1beta2, inclusterippools.ipam.cluster.x-k8s.io/v1alpha2, globalinclusterippools.ipam.cluster.x-k8s.io/v1alpha2: install the IPAM CRDs (the CapiSdk package ships them under crds/) before starting the IPAM simulator.",
+            "The API server serves no version of ipaddressclaims.ipam.cluster.x-k8s.io (v1beta2, v1beta1, v1alpha1), ipaddresses.ipam.cluster.x-k8s.io (v1beta2, v1beta1, v1alpha1), inclusterippools.ipam.cluster.x-k8s.io (v1alpha2, v1alpha1), globalinclusterippools.ipam.cluster.x-k8s.io (v1alpha2, v1alpha1): install the IPAM CRDs (Cluster API's and the in-cluster IPAM provider's; the CapiSdk package ships them under crds/).",
             error.Message);
     }
 

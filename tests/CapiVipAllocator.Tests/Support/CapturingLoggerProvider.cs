@@ -18,7 +18,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
     {
     }
 
-    public sealed record LogLine(string Category, LogLevel Level, string Message, IReadOnlyList<KeyValuePair<string, object?>> Scope);
+    public sealed record LogLine(string Category, LogLevel Level, string Message, IReadOnlyList<KeyValuePair<string, object?>> Scope, Exception? Exception = null);
 
     private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
     {
@@ -37,7 +37,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
                     list.AddRange(pairs);
                 }
             }, scope);
-            owner.Lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), scope));
+            owner.Lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), scope, exception));
         }
     }
 }

@@ -8,6 +8,7 @@ using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Testing;
 using CapiVipAllocator.Cli;
 using k8s;
+using Microsoft.Extensions.Logging;
 
 namespace CapiVipAllocator.Tests.Support;
 
@@ -20,6 +21,7 @@ internal sealed class Scenario : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly List<ControllerProcess> _controllers = [];
+    private readonly ILoggerFactory _ipamLoggers;
 
     private Scenario(KubeApiServer server)
     {
@@ -31,6 +33,7 @@ internal sealed class Scenario : IAsyncDisposable
         Addresses = new IPAddressClient(Client);
         GlobalPools = new GlobalInClusterIPPoolClient(Client);
         Pools = new InClusterIPPoolClient(Client);
+        _ipamLoggers = LoggerFactory.Create(b => b.AddProvider(Logs));
     }
 
     public KubeApiServer Server { get; }
@@ -75,7 +78,8 @@ internal sealed class Scenario : IAsyncDisposable
         return scenario;
     }
 
-    public async Task StartIpamAsync() => Ipam = await IpamSimulator.StartAsync(Server.CreateClient(), new IpamSimulatorOptions());
+    // The simulator logs into Logs too, so a failure message can show what it did.
+    public async Task StartIpamAsync() => Ipam = await IpamSimulator.StartAsync(Server.CreateClient(), new IpamSimulatorOptions { LoggerFactory = _ipamLoggers });
 
     public async Task StopIpamAsync()
     {
@@ -174,6 +178,7 @@ internal sealed class Scenario : IAsyncDisposable
         }
 
         await StopIpamAsync();
+        _ipamLoggers.Dispose();
         Client.Dispose();
         await Server.DisposeAsync();
     }
