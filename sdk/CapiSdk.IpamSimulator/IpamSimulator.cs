@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Events;
 using k8s;
 using Microsoft.Extensions.Logging;

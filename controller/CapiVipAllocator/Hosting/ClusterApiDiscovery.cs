@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using k8s;
 using Microsoft.Extensions.Logging;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;

@@ -1,6 +1,6 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Addresses;
 using CapiSdk.IpamSimulator.Pools;
-using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;
@@ -262,10 +262,9 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
             changed = true;
         }
 
-        var conditions = status.Conditions ??= [];
-        changed |= conditions.Set(
+        changed |= updated.SetCondition(
             IpamConstants.ReadyCondition,
-            outcome.AddressName is null ? "False" : "True",
+            outcome.AddressName is null ? ConditionStatus.False : ConditionStatus.True,
             outcome.Reason,
             outcome.Message,
             claim.Metadata.Generation,

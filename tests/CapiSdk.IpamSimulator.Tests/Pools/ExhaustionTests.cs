@@ -1,5 +1,5 @@
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
+using CapiSdk.Client;
 
 namespace CapiSdk.IpamSimulator.Tests.Pools;
 
