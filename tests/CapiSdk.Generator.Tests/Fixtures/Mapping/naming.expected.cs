@@ -200,13 +200,13 @@ namespace Test.Naming.V1
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="namespace">The namespace.</param>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Naming> PatchAsync(string @namespace, string name, Naming patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
