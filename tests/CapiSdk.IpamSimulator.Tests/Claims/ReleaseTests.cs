@@ -1,5 +1,5 @@
-using CapiSdk.IpamSimulator.Tests.Support;
 using CapiSdk.Client;
+using CapiSdk.IpamSimulator.Tests.Support;
 using CapiSdk.Testing.Diagnostics;
 
 namespace CapiSdk.IpamSimulator.Tests.Claims;

@@ -1,5 +1,5 @@
-using CapiSdk.IpamSimulator.Tests.Support;
 using CapiSdk.Client;
+using CapiSdk.IpamSimulator.Tests.Support;
 
 namespace CapiSdk.IpamSimulator.Tests.Pools;
 

@@ -1,5 +1,5 @@
-using CapiSdk.IpamSimulator.Tests.Support;
 using CapiSdk.Client;
+using CapiSdk.IpamSimulator.Tests.Support;
 using k8s;
 
 namespace CapiSdk.IpamSimulator.Tests.Pools;
