@@ -1,10 +1,6 @@
-using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s.Models;
 
 namespace CapiSdk.Client;
