@@ -63,16 +63,17 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             .Select(static (all, _) => DuplicateFinder.Find(all));
 
         var external = context.CompilationProvider.Select(static (compilation, _) => ExternalTypeReader.Read(compilation));
-        var hasClient = external.Select(static (types, _) => types.HasKubernetesClient);
+        var hasLibrary = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ClientLibrary.MarkerMetadataName) is not null);
+        var canEmit = external.Combine(hasLibrary).Select(static (input, _) => input.Left.HasKubernetesClient && input.Right);
 
         var emittable = resources
             .Combine(keys)
-            .Combine(hasClient)
+            .Combine(canEmit)
             .Select(static (input, _) =>
             {
-                var ((resource, duplicates), client) = input;
+                var ((resource, duplicates), emit) = input;
                 var duplicate = duplicates.FirstOrDefault(d => d.Key == resource.Key && d.FilePath == resource.FilePath);
-                return new EmitRequest(resource, duplicate?.FirstFilePath, client);
+                return new EmitRequest(resource, duplicate?.FirstFilePath, emit);
             })
             .WithTrackingName(Steps.Resources);
 
@@ -85,16 +86,16 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
                 return;
             }
 
-            if (request.HasKubernetesClient)
+            if (request.CanEmit)
             {
                 spc.AddSource(ResourceEmitter.HintName(request.Resource), SourceText.From(ResourceEmitter.Emit(request.Resource), System.Text.Encoding.UTF8));
             }
         });
 
         var unique = emittable.Where(static r => r.DuplicateOf is null).Select(static (r, _) => r.Resource).Collect();
-        context.RegisterSourceOutput(unique.Combine(globalOptions).Combine(external), static (spc, input) =>
+        context.RegisterSourceOutput(unique.Combine(globalOptions).Combine(external).Combine(hasLibrary), static (spc, input) =>
         {
-            var ((all, global), externalTypes) = input;
+            var (((all, global), externalTypes), library) = input;
             if (all.IsEmpty)
             {
                 return;
@@ -106,17 +107,18 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
                 return;
             }
 
+            if (!library)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClientLibraryMissing, null, ClientLibrary.MarkerMetadataName));
+                return;
+            }
+
             foreach (var clash in TypeClashes.Find(all))
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNameClash, At(clash.SecondFile, clash.SecondLine, 0), clash.TypeName, clash.FirstFile, clash.SecondFile));
             }
 
             var root = global.Options.RootNamespace;
-            foreach (var (hintName, source) in SupportEmitter.Templates(root))
-            {
-                spc.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
-            }
-
             var sorted = all.OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Root.Name, StringComparer.Ordinal).ToList();
             spc.AddSource(root + "." + JsonContextEmitter.ContextName + ".g.cs", SourceText.From(JsonContextEmitter.Emit(root, sorted, externalTypes), System.Text.Encoding.UTF8));
         });

@@ -1,6 +1,6 @@
 using BringYourOwnCrd;
-using BringYourOwnCrd.Models;
 using BringYourOwnCrd.Models.Infrastructure.V1Beta1;
+using CapiSdk.Client;
 using V1Alpha1 = BringYourOwnCrd.Models.Infrastructure.V1Alpha1;
 
 // dotnet run [-- --namespace default] [--name demo-machine]

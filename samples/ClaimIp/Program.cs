@@ -1,5 +1,5 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator;
-using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using ClaimIp;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator;
-using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;

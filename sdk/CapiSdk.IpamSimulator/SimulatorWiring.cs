@@ -1,7 +1,7 @@
+using CapiSdk.Client;
 using CapiSdk.Versions;
 using CapiSdk.IpamSimulator.Claims;
 using CapiSdk.IpamSimulator.Pools;
-using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Runtime.Controllers;

@@ -42,7 +42,19 @@ public sealed class PackageTests(PackedPackages packages)
     }
 
     [Fact]
-    public void The_generator_package_is_an_analyzer_with_its_pdb_embedded_and_no_dependencies()
+    public void CapiSdk_Client_targets_net8_so_NET_8_projects_can_use_the_generated_code_and_has_its_pdb()
+    {
+        using var package = ZipFile.OpenRead(packages.PackagePath("CapiSdk.Client"));
+        using var symbols = ZipFile.OpenRead(packages.PackagePath("CapiSdk.Client", "snupkg"));
+
+        Assert.NotNull(package.GetEntry("lib/net8.0/CapiSdk.Client.dll"));
+        Assert.NotNull(symbols.GetEntry("lib/net8.0/CapiSdk.Client.pdb"));
+        var dependencies = Metadata(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
+        Assert.Equal(["KubernetesClient"], dependencies);
+    }
+
+    [Fact]
+    public void The_generator_package_is_an_analyzer_with_its_pdb_embedded_and_depends_only_on_CapiSdk_Client()
     {
         using var package = ZipFile.OpenRead(packages.PackagePath("CapiSdk.Generator"));
         var metadata = Metadata(package);
@@ -60,7 +72,8 @@ public sealed class PackageTests(PackedPackages packages)
         Assert.NotNull(package.GetEntry("analyzers/dotnet/cs/YamlDotNet.dll"));
         Assert.NotNull(package.GetEntry("build/CapiSdk.Generator.props"));
         Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal));
-        Assert.Empty(metadata.Descendants(metadata.Name.Namespace + "dependency"));
+        var dependency = Assert.Single(metadata.Descendants(metadata.Name.Namespace + "dependency"));
+        Assert.Equal(("CapiSdk.Client", packages.Version), ((string?)dependency.Attribute("id"), (string?)dependency.Attribute("version")));
         Assert.Contains(pe.ReadDebugDirectory(), d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
         Assert.False(File.Exists(packages.PackagePath("CapiSdk.Generator", "snupkg")));
     }
@@ -73,7 +86,19 @@ public sealed class PackageTests(PackedPackages packages)
         var dependencies = Metadata(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
 
         Assert.Contains("KubernetesClient", dependencies);
+        Assert.Contains("CapiSdk.Client", dependencies);
         Assert.DoesNotContain("CapiSdk.Generator", dependencies);
+    }
+
+    [Fact]
+    public void CapiSdk_Runtime_depends_on_CapiSdk_Client_and_not_on_the_Cluster_API_models()
+    {
+        using var package = ZipFile.OpenRead(packages.PackagePath("CapiSdk.Runtime"));
+
+        var dependencies = Metadata(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id")).ToList();
+
+        Assert.Contains("CapiSdk.Client", dependencies);
+        Assert.DoesNotContain("CapiSdk", dependencies);
     }
 
     [Fact]

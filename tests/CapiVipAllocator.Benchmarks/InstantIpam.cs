@@ -1,5 +1,5 @@
 
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Runtime.Informers;
 using k8s;

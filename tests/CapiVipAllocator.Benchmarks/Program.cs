@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Testing;

@@ -117,10 +117,10 @@ internal sealed class World : IAsyncDisposable
         var claims = new CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimClient(Client);
         var addresses = new CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClient(Client);
         // From the current resourceVersion: no initial list, so the server's list counter stays the controller's.
-        var from = new CapiSdk.Models.WatchOptions { ResourceVersion = (await Clusters.GetAsync("default", "rtt-probe"))!.Metadata.ResourceVersion };
+        var from = new CapiSdk.Client.WatchOptions { ResourceVersion = (await Clusters.GetAsync("default", "rtt-probe"))!.Metadata.ResourceVersion };
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = 0;
-        async Task Follow<T>(IAsyncEnumerable<CapiSdk.Models.WatchEvent<T>> watch, Action<T> seen)
+        async Task Follow<T>(IAsyncEnumerable<CapiSdk.Client.WatchEvent<T>> watch, Action<T> seen)
         {
             if (Interlocked.Increment(ref started) == 2)
             {

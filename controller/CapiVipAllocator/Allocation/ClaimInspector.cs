@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Informers;
 using Address = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress;
 using Claim = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaim;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Events;
 using CapiSdk.Runtime.Informers;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Informers;
 using k8s;
 using k8s.Models;

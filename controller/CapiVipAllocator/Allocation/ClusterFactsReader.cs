@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using k8s;
 using k8s.Models;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator;
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;

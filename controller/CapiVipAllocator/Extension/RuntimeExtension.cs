@@ -38,7 +38,7 @@ internal static partial class RuntimeExtension
                 }, ca, cancellationToken).ConfigureAwait(false);
                 CaPublished(logger, options.RuntimeExtensionName);
             }
-            catch (Exception e) when (e is HttpRequestException or CapiSdk.Models.KubernetesApiException)
+            catch (Exception e) when (e is HttpRequestException or CapiSdk.Client.KubernetesApiException)
             {
                 CaNotPublished(logger, options.RuntimeExtensionName, e.Message);
             }

@@ -1,3 +1,4 @@
+using CapiSdk.Client;
 using CapiSdk.Versions;
 using CapiSdk.Models;
 using k8s;

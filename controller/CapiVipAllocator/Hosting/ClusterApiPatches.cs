@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
 using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
 

@@ -80,6 +80,12 @@ internal static class DiagnosticDescriptors
         "Type '{0}' is generated from both '{1}' and '{2}' (their groups and versions share a namespace); the build fails with CS0101 until they are apart. Give one file another namespace with the CapiSdkNamespace metadata.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ClientLibraryMissing = Create(
+        "CAPISDK020",
+        "CapiSdk.Client is not referenced",
+        "The generated models and clients build on the CapiSdk.Client library (type '{0}'), which this project does not reference. Reference the CapiSdk.Generator package without ExcludeAssets (it brings CapiSdk.Client), or add <PackageReference Include=\"CapiSdk.Client\" /> (a ProjectReference to sdk/CapiSdk.Client inside the CapiSdk repository).",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -94,6 +100,7 @@ internal static class DiagnosticDescriptors
         [NoVersionSelected.Id] = NoVersionSelected,
         [InvalidSchemaValue.Id] = InvalidSchemaValue,
         [TypeNameClash.Id] = TypeNameClash,
+        [ClientLibraryMissing.Id] = ClientLibraryMissing,
     };
 
     public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -6,11 +6,41 @@ namespace CapiSdk.Generator.Emitting;
 /// <summary>
 /// Recognises the Kubernetes condition shape (a <c>type</c> string, a <c>status</c> string or string enum, a
 /// <c>lastTransitionTime</c> date-time; optionally <c>reason</c>, <c>message</c>, <c>observedGeneration</c>) and
-/// makes such a class implement the emitted <c>IKubernetesCondition</c>, so one set of condition helpers works
-/// on every kind's conditions.
+/// makes such a class implement CapiSdk.Client's <c>IKubernetesCondition</c>, so one set of condition helpers works
+/// on every kind's conditions; and makes a kind whose <c>status.conditions</c> is a list of them implement
+/// <c>IHasConditions&lt;T&gt;</c>, so the helpers work on the object itself.
 /// </summary>
 internal static class ConditionAdapter
 {
+    /// <summary>The kind's status property, its conditions list property and the condition type, when it has a standard conditions list.</summary>
+    public static (PropertyModel Status, PropertyModel Conditions, ObjectTypeModel Condition)? ConditionsOf(ResourceModel resource)
+    {
+        var status = resource.Root.Properties.FirstOrDefault(p => p.JsonName == "status" && p.Name == "Status" && p.Type.Kind == JsonTypeKind.Object);
+        var statusType = status is null ? null : resource.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.FullName == status.Type.Name);
+        var conditions = statusType?.Properties.FirstOrDefault(p => p.JsonName == "conditions" && p.Type.Kind == JsonTypeKind.List
+            && !p.Type.ElementNullable && p.Type.Element?.Kind == JsonTypeKind.Object);
+        var condition = conditions is null ? null : resource.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.FullName == conditions.Type.Element!.Name);
+        return condition is not null && IsCondition(condition) ? (status!, conditions!, condition) : null;
+    }
+
+    /// <summary>The <c>IHasConditions&lt;T&gt;</c> interface of a kind with conditions.</summary>
+    public static string HolderInterface(ObjectTypeModel condition) => ClientLibrary.Prefix + "IHasConditions<" + condition.FullName + ">";
+
+    /// <summary>Implements <c>IHasConditions&lt;T&gt;</c> explicitly: read through a null status, create it to write.</summary>
+    public static void EmitHolder(SourceWriter writer, PropertyModel status, PropertyModel conditions, ObjectTypeModel condition)
+    {
+        var contract = HolderInterface(condition);
+        var list = conditions.Type.TypeName;
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(list + "? " + contract + ".Conditions => " + status.Name + (status.Initialized ? "." : "?.") + conditions.Name + ";");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line(list + " " + contract + ".EnsureConditions() =>");
+        writer.Line("    " + (status.Initialized ? status.Name : "(" + status.Name + " ??= new())") + "." + conditions.Name
+            + (conditions.Initialized ? ";" : " ??= new global::System.Collections.Generic.List<" + condition.FullName + ">();"));
+    }
+
     public static bool IsCondition(ObjectTypeModel type) =>
         Find(type, "type", JsonTypeModel.String) is not null
         && Status(type) is not null
@@ -18,9 +48,9 @@ internal static class ConditionAdapter
         && Optional(type, "reason", JsonTypeModel.String) && Optional(type, "message", JsonTypeModel.String)
         && Optional(type, "observedGeneration", JsonTypeModel.Long);
 
-    public static void Emit(SourceWriter writer, ObjectTypeModel type, string supportNamespace)
+    public static void Emit(SourceWriter writer, ObjectTypeModel type)
     {
-        var contract = "global::" + supportNamespace + ".IKubernetesCondition";
+        var contract = ClientLibrary.Prefix + "IKubernetesCondition";
         var status = Status(type)!;
         writer.Line();
         String(writer, contract, "Type", Find(type, "type", JsonTypeModel.String)!);

@@ -9,7 +9,7 @@ namespace CapiSdk.Generator.Emitting;
 /// fields from extension data written back last — the same output as the metadata path, without its per-property
 /// dispatch.
 /// </summary>
-internal sealed class FastPathWriter(string rootNamespace, IReadOnlyDictionary<string, string> objectWriters)
+internal sealed class FastPathWriter(IReadOnlyDictionary<string, string> objectWriters)
 {
     private int _variables;
 
@@ -104,17 +104,17 @@ internal sealed class FastPathWriter(string rootNamespace, IReadOnlyDictionary<s
                 writer.Line(indent + "writer.WriteBooleanValue(" + value + ");");
                 return;
             case "global::System.DateTimeOffset":
-                writer.Line(indent + "global::" + rootNamespace + ".Rfc3339.Write(writer, " + value + ".UtcDateTime);");
+                writer.Line(indent + ClientLibrary.Prefix + "Rfc3339.Write(writer, " + value + ".UtcDateTime);");
                 return;
             case "global::System.DateTime":
-                writer.Line(indent + "global::" + rootNamespace + ".Rfc3339.Write(writer, " + value + ".Kind == global::System.DateTimeKind.Local ? " + value + ".ToUniversalTime() : " + value + ");");
+                writer.Line(indent + ClientLibrary.Prefix + "Rfc3339.Write(writer, " + value + ".Kind == global::System.DateTimeKind.Local ? " + value + ".ToUniversalTime() : " + value + ");");
                 return;
             case JsonTypeModel.JsonNodeName or "global::System.Text.Json.Nodes.JsonObject" or "global::System.Text.Json.JsonElement":
                 writer.Line(indent + value + ".WriteTo(writer);");
                 return;
         }
 
-        if (type.Name == "global::" + rootNamespace + ".IntOrString")
+        if (type.Name == ClientLibrary.IntOrString)
         {
             writer.Line(indent + "if (" + value + ".IsString) { writer.WriteStringValue(" + value + ".StringValue); } else { writer.WriteNumberValue(" + value + ".IntValue!.Value); }");
             return;

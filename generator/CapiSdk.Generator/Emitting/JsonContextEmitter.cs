@@ -106,11 +106,11 @@ internal static class JsonContextEmitter
             }
         }
 
-        var fastPath = new FastPathWriter(rootNamespace, writers);
+        var fastPath = new FastPathWriter(writers);
         for (var i = 0; i < types.Count; i++)
         {
             writer.Line();
-            EmitFactory(writer, rootNamespace, Index(i), types[i].Key, types[i].Type);
+            EmitFactory(writer, Index(i), types[i].Key, types[i].Type);
             if (types[i].Type is ObjectTypeModel objectType)
             {
                 writer.Line();
@@ -195,7 +195,7 @@ internal static class JsonContextEmitter
         return result;
     }
 
-    private static void EmitFactory(SourceWriter writer, string rootNamespace, string index, string key, object type)
+    private static void EmitFactory(SourceWriter writer, string index, string key, object type)
     {
         var info = Metadata + "JsonTypeInfo";
         writer.Open("private static " + info + " Create" + index + "(" + Json + "JsonSerializerOptions options)");
@@ -208,7 +208,7 @@ internal static class JsonContextEmitter
                 EmitObject(writer, objectType, "Write" + index);
                 break;
             case JsonTypeModel { Kind: JsonTypeKind.Value } value:
-                writer.Line("return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + key + ">(options, " + value.Converter!.Replace(JsonTypeModel.SupportNamespaceToken, "global::" + rootNamespace + ".") + ");");
+                writer.Line("return " + Metadata + "JsonMetadataServices.CreateValueInfo<" + key + ">(options, " + value.Converter + ");");
                 break;
             case JsonTypeModel { Kind: JsonTypeKind.List } list:
                 writer.Line("return " + Metadata + "JsonMetadataServices.CreateIListInfo<" + key + ", " + list.Element!.RuntimeName + (list.ElementNullable && list.Element.IsValueType ? "?" : string.Empty) + ">(options, new " + Metadata + "JsonCollectionInfoValues<" + key + ">");

@@ -7,18 +7,18 @@ internal static class ObjectEmitter
 {
     private const string Json = ResourceEmitter.JsonAttributes;
 
-    public static void Emit(SourceWriter writer, ObjectTypeModel type, string supportNamespace)
+    public static void Emit(SourceWriter writer, ObjectTypeModel type)
     {
         writer.Doc(type.Doc.Summary ?? type.Name + ".", type.Doc.Facts);
         var condition = ConditionAdapter.IsCondition(type);
         var interfaces = type.EmbeddedResource ? " : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>"
-            : condition ? " : global::" + supportNamespace + ".IKubernetesCondition"
+            : condition ? " : " + ClientLibrary.Prefix + "IKubernetesCondition"
             : string.Empty;
         writer.Open("public sealed partial class " + type.Name + interfaces);
         EmitMembers(writer, type);
         if (condition)
         {
-            ConditionAdapter.Emit(writer, type, supportNamespace);
+            ConditionAdapter.Emit(writer, type);
         }
 
         if (type.EmbeddedResource)

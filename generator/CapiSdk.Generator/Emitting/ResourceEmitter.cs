@@ -29,7 +29,7 @@ internal static class ResourceEmitter
             switch (type)
             {
                 case ObjectTypeModel objectType:
-                    ObjectEmitter.Emit(writer, objectType, resource.SupportNamespace);
+                    ObjectEmitter.Emit(writer, objectType);
                     break;
                 case EnumTypeModel enumType:
                     EnumEmitter.Emit(writer, enumType);
@@ -63,6 +63,12 @@ internal static class ResourceEmitter
             }
         }
 
+        var conditions = ConditionAdapter.ConditionsOf(resource);
+        if (conditions is { } holder)
+        {
+            interfaces += ", " + ConditionAdapter.HolderInterface(holder.Condition);
+        }
+
         writer.Open("public sealed partial class " + root.Name + " : " + interfaces);
         writer.Doc("The API version of this kind, without the group.").Line("public const string KubeApiVersion = " + SourceWriter.Literal(resource.Version) + ";");
         writer.Doc("The kind.").Line("public const string KubeKind = " + SourceWriter.Literal(resource.Kind) + ";");
@@ -72,6 +78,11 @@ internal static class ResourceEmitter
         writer.Line();
         ObjectEmitter.EmitKubernetesObjectMembers(writer, resource.ApiVersion, resource.Kind, "global::k8s.Models.V1ObjectMeta");
         ObjectEmitter.EmitMembers(writer, root);
+        if (conditions is { } members)
+        {
+            ConditionAdapter.EmitHolder(writer, members.Status, members.Conditions, members.Condition);
+        }
+
         writer.Close();
     }
 

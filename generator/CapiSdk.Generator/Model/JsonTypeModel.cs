@@ -17,9 +17,6 @@ internal sealed record JsonTypeModel(
 {
     public const string JsonNodeName = "global::System.Text.Json.Nodes.JsonNode";
 
-    /// <summary>Stands for <c>global::{support namespace}.</c> in converter expressions; the emitter replaces it.</summary>
-    public const string SupportNamespaceToken = "global::CapiSdkSupport.";
-
     public static readonly JsonTypeModel String = Value("string", false, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter");
     public static readonly JsonTypeModel Long = Value("long", true, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter");
     public static readonly JsonTypeModel Int = Value("int", true, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter");
@@ -28,8 +25,8 @@ internal sealed record JsonTypeModel(
     public static readonly JsonTypeModel JsonNode = Value(JsonNodeName, false, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonNodeConverter");
     public static readonly JsonTypeModel JsonObject = Value("global::System.Text.Json.Nodes.JsonObject", false, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonObjectConverter");
     public static readonly JsonTypeModel JsonElement = Value("global::System.Text.Json.JsonElement", true, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter");
-    public static readonly JsonTypeModel DateTimeOffset = Value("global::System.DateTimeOffset", true, "new " + SupportNamespaceToken + "Rfc3339DateTimeOffsetConverter()");
-    public static readonly JsonTypeModel DateTime = Value("global::System.DateTime", true, "new " + SupportNamespaceToken + "Rfc3339DateTimeConverter()");
+    public static readonly JsonTypeModel DateTimeOffset = Value("global::System.DateTimeOffset", true, "new " + ClientLibrary.Prefix + "Rfc3339DateTimeOffsetConverter()");
+    public static readonly JsonTypeModel DateTime = Value("global::System.DateTime", true, "new " + ClientLibrary.Prefix + "Rfc3339DateTimeConverter()");
     public static readonly JsonTypeModel Object = Value("object", false, "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.ObjectConverter");
     public static readonly JsonTypeModel ObjectMeta = Class("global::k8s.Models.V1ObjectMeta");
     public static readonly JsonTypeModel ListMeta = Class("global::k8s.Models.V1ListMeta");

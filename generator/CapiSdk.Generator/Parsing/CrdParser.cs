@@ -98,7 +98,7 @@ internal sealed class CrdParser
             Report(DiagnosticDescriptors.VersionWithoutSchema, version, crdName, versionName);
         }
 
-        var mapper = new SchemaMapper(_path, crdName, _options.SupportNamespace, @namespace, typeNames, _diagnostics);
+        var mapper = new SchemaMapper(_path, crdName, @namespace, typeNames, _diagnostics);
         var root = mapper.MapRoot(Identifiers.ToPascal(kind), schema);
         var clientName = typeNames.Claim(root.Name + "Client");
         return new ResourceModel(

@@ -25,12 +25,12 @@ internal sealed class SchemaMapper
     private readonly List<TypeModel> _types = new();
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public SchemaMapper(string filePath, string crdName, string supportNamespace, string @namespace, NameScope typeNames, List<DiagnosticInfo> diagnostics)
+    public SchemaMapper(string filePath, string crdName, string @namespace, NameScope typeNames, List<DiagnosticInfo> diagnostics)
     {
         _filePath = filePath;
         _crdName = crdName;
         _namespace = @namespace;
-        var intOrString = "global::" + supportNamespace + ".IntOrString";
+        var intOrString = ClientLibrary.IntOrString;
         _intOrString = JsonTypeModel.Value(intOrString, isValueType: true, "new " + intOrString + ".JsonConverter()");
         _typeNames = typeNames;
         _diagnostics = diagnostics;

@@ -1,6 +1,6 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Addresses;
 using CapiSdk.IpamSimulator.Pools;
-using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;
@@ -263,10 +263,9 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
         // v1beta1 and v1alpha1 claims keep Cluster API's v1beta1 conditions in status.conditions, whose message, when
         // present, must not be empty (v1beta2's metav1 conditions always carry one).
         var v1beta2 = claim.ApiVersion == IpamConstants.Group + "/v1beta2";
-        var conditions = status.Conditions ??= [];
-        changed |= conditions.Set(
+        changed |= updated.SetCondition(
             IpamConstants.ReadyCondition,
-            outcome.AddressName is null ? "False" : "True",
+            outcome.AddressName is null ? ConditionStatus.False : ConditionStatus.True,
             outcome.Reason,
             outcome.Message is { Length: 0 } && !v1beta2 ? null : outcome.Message,
             claim.Metadata.Generation,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Events;
 using CapiSdk.Runtime.Informers;

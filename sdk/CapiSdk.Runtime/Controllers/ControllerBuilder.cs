@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.Metrics;
 using CapiSdk.Runtime.Queue;

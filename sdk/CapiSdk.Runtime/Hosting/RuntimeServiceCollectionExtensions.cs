@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Events;
 using CapiSdk.Runtime.Health;

@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using k8s;
 
 namespace CapiSdk.Runtime.RuntimeSdk;

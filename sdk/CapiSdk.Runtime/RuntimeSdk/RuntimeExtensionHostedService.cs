@@ -69,7 +69,7 @@ internal sealed class RuntimeExtensionHostedService : IHostedService
         {
             await InjectAsync(registration, caBundle, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException or CapiSdk.Models.KubernetesApiException or IOException)
+        catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException or CapiSdk.Client.KubernetesApiException or IOException)
         {
             RuntimeExtensionLog.CaBundleInjectionFailed(_logger, e, registration.Name);
         }

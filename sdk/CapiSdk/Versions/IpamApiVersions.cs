@@ -1,3 +1,4 @@
+using CapiSdk.Client;
 using CapiSdk.Models;
 using k8s;
 using Alpha1 = CapiSdk.Models.Ipam.Cluster.V1Alpha1;

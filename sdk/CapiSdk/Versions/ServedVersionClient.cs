@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using CapiSdk.Client;
 using CapiSdk.Models;
 using k8s;
 using k8s.Models;

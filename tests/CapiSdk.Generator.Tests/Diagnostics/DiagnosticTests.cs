@@ -140,6 +140,18 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Sources);
     }
 
+    [Fact]
+    public void A_project_without_CapiSdk_Client_gets_CAPISDK020_and_no_code()
+    {
+        var run = GeneratorHarness.Run(new[] { ("/crds/w.yaml", Widget) }, withClientLibrary: false);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("CAPISDK020", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("CapiSdk.Client", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
     [Theory]
     [InlineData("CapiSdkVersions", "newest", "CapiSdkVersions")]
     [InlineData("CapiSdkNamespace", "My..Models", "CapiSdkNamespace")]
@@ -208,7 +220,7 @@ public sealed class DiagnosticTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToList();
 
-        Assert.Equal(12, ids.Count);
+        Assert.Equal(13, ids.Count);
         Assert.All(ids, id => Assert.Contains("## " + id, docs, StringComparison.Ordinal));
     }
 }

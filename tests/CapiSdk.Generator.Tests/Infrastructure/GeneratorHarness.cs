@@ -16,10 +16,11 @@ internal static class GeneratorHarness
         IReadOnlyDictionary<string, string>? properties = null,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null,
         bool withKubernetesClient = true,
-        string? extraSource = null)
+        string? extraSource = null,
+        bool withClientLibrary = true)
     {
         var driver = CreateDriver(files, properties, fileMetadata);
-        var compilation = CreateCompilation(withKubernetesClient, extraSource);
+        var compilation = CreateCompilation(withKubernetesClient, extraSource, withClientLibrary);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver, output, diagnostics, driver.GetRunResult().Results.Single().GeneratedSources);
     }
@@ -55,18 +56,30 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
-    public static CSharpCompilation CreateCompilation(bool withKubernetesClient = true, string? extraSource = null)
+    /// <summary>The CapiSdk.Client assembly the generated code builds on.</summary>
+    public static string ClientLibraryPath { get; } = typeof(CapiSdk.Client.IntOrString).Assembly.Location;
+
+    public static CSharpCompilation CreateCompilation(bool withKubernetesClient = true, string? extraSource = null, bool withClientLibrary = true)
     {
-        var references = withKubernetesClient
-            ? References.Value
-            : References.Value.Where(r => !(r.Display ?? string.Empty).Contains("KubernetesClient", StringComparison.Ordinal)).ToImmutableArray();
+        var references = References.Value
+            .Where(r => withKubernetesClient || !(r.Display ?? string.Empty).Contains("KubernetesClient", StringComparison.Ordinal))
+            .Where(r => withClientLibrary || r.Display != ClientLibraryPath)
+            .ToImmutableArray();
         var trees = extraSource is null ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(extraSource, ParseOptions) };
         return CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Warn }));
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                {
+                    ["CS1591"] = ReportDiagnostic.Warn,
+
+                    // CapiSdk.Client is built against .NET 8 and bound here to this runtime's newer assemblies; the .NET SDK
+                    // passes NoWarn CS1701;CS1702 to every compilation for that unification.
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                }));
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
@@ -75,6 +88,7 @@ internal static class GeneratorHarness
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var paths = trusted.Where(p => Path.GetDirectoryName(p) == runtimeDirectory).ToList();
         paths.Add(typeof(k8s.Kubernetes).Assembly.Location);
+        paths.Add(ClientLibraryPath);
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 }

@@ -5,7 +5,8 @@ namespace CapiSdk.Generator.Tests.Packaging;
 
 /// <summary>
 /// The packed CapiSdk.Generator is a working analyzer package: a project that references the package (not
-/// the project) and holds a CRD builds, with warnings as errors, and serializes its generated model.
+/// the project) and holds a CRD builds, with warnings as errors, and serializes its generated model; the package
+/// brings CapiSdk.Client, which the project does not name.
 /// </summary>
 public sealed class PackageTests
 {
@@ -19,8 +20,12 @@ public sealed class PackageTests
         var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            var pack = DotNetCli.Run(repository, "pack", "generator/CapiSdk.Generator", "-c", "Release", "-o", feed, "-p:Version=" + version);
-            Assert.True(pack.ExitCode == 0, pack.Output);
+            foreach (var project in new[] { "sdk/CapiSdk.Client", "generator/CapiSdk.Generator" })
+            {
+                var pack = DotNetCli.Run(repository, "pack", project, "-c", "Release", "-o", feed, "-p:Version=" + version);
+                Assert.True(pack.ExitCode == 0, pack.Output);
+            }
+
             Directory.CreateDirectory(Path.Combine(consumer, "crds"));
             File.Copy(Path.Combine("Fixtures", "widgets.yaml"), Path.Combine(consumer, "crds", "widgets.yaml"));
             File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
@@ -57,13 +62,14 @@ public sealed class PackageTests
                 using Acme.Crds.Example.V1;
 
                 var widget = new Widget { Metadata = new() { Name = "w1" }, Spec = new WidgetSpec { Size = 3, Color = WidgetSpecColor.Red, Port = 8080 } };
-                Console.WriteLine(JsonSerializer.Serialize(widget, CrdJsonContext.Default.Widget));
+                CapiSdk.Client.IntOrString port = widget.Spec.Port!.Value;
+                Console.WriteLine(JsonSerializer.Serialize(widget, CrdJsonContext.Default.Widget) + " " + port.IntValue);
                 """);
 
             var run = DotNetCli.Run(consumer, "run");
 
             Assert.True(run.ExitCode == 0, run.Output);
-            Assert.Contains("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1"},"spec":{"size":3,"color":"red","port":8080}}""", run.Output, StringComparison.Ordinal);
+            Assert.Contains("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1"},"spec":{"size":3,"color":"red","port":8080}} 8080""", run.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,5 +1,5 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using k8s;
 using k8s.Models;

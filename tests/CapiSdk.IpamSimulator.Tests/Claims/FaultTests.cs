@@ -37,11 +37,11 @@ public sealed class FaultTests
                 await write();
                 return;
             }
-            catch (Exception e) when (attempt < 20 && e is not Models.KubernetesAlreadyExistsException and not Models.KubernetesNotFoundException)
+            catch (Exception e) when (attempt < 20 && e is not Client.KubernetesAlreadyExistsException and not Client.KubernetesNotFoundException)
             {
                 await Task.Delay(10);
             }
-            catch (Exception e) when (e is Models.KubernetesAlreadyExistsException or Models.KubernetesNotFoundException)
+            catch (Exception e) when (e is Client.KubernetesAlreadyExistsException or Client.KubernetesNotFoundException)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using CapiSdk.Client;
 using CapiSdk.Models;
 using CapiSdk.Testing;
 using CapiVipAllocator.Tests.Support;

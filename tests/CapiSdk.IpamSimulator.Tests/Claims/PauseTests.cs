@@ -1,5 +1,5 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using k8s.Models;
 

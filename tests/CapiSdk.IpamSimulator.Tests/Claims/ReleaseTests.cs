@@ -1,5 +1,5 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
 using CapiSdk.Testing.Diagnostics;
 
 namespace CapiSdk.IpamSimulator.Tests.Claims;

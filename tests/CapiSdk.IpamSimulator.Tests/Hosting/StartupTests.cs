@@ -1,6 +1,6 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Hosting;
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using k8s;

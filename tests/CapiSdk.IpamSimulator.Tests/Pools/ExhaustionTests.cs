@@ -1,5 +1,5 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
 
 namespace CapiSdk.IpamSimulator.Tests.Pools;
 

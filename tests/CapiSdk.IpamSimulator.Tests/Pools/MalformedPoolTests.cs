@@ -1,5 +1,5 @@
+using CapiSdk.Client;
 using CapiSdk.IpamSimulator.Tests.Support;
-using CapiSdk.Models;
 using k8s;
 
 namespace CapiSdk.IpamSimulator.Tests.Pools;

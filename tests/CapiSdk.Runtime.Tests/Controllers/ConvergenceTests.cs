@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Informers;

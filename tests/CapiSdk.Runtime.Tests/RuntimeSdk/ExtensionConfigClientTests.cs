@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Runtime.RuntimeSdk;
 using CapiSdk.Runtime.Tests.Support2;
 using CapiSdk.Testing;

@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Testing;

@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiVipAllocator.Deployment.Tests.Support;
 using k8s;
 

@@ -1,4 +1,4 @@
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Topology;
 using CapiVipAllocator.Tests.Support;

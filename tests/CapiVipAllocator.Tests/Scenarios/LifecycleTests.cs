@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CapiSdk.Models;
+using CapiSdk.Client;
 using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Topology;
 using CapiVipAllocator.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CapiSdk.Client;
 using CapiSdk.Models;
 using CapiVipAllocator.Tests.Support;
 

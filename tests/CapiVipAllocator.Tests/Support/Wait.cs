@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CapiSdk.Client;
 using CapiSdk.Models;
 using k8s;
 using k8s.Models;

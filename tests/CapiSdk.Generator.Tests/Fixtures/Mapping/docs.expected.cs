@@ -112,12 +112,12 @@ namespace Test.Docs.V1
     /// <summary>
     /// A typed client for <see cref="Documented"/> (<c>docs.example.com/v1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.
     /// </summary>
-    public sealed partial class DocumentedClient : global::Test.KubernetesResourceClient<Documented, DocumentedList>
+    public sealed partial class DocumentedClient : global::CapiSdk.Client.KubernetesResourceClient<Documented, DocumentedList>
     {
         /// <summary>
         /// Where the kind lives in the API.
         /// </summary>
-        public static global::Test.ResourceDescriptor Descriptor { get; } = new("docs.example.com", "v1", "Documented", "documenteds", false, false);
+        public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("docs.example.com", "v1", "Documented", "documenteds", false, false);
 
         /// <summary>
         /// Creates the client.
@@ -143,7 +143,7 @@ namespace Test.Docs.V1
         /// </summary>
         /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<DocumentedList> ListAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<DocumentedList> ListAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -151,7 +151,7 @@ namespace Test.Docs.V1
         /// </summary>
         /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<Documented> ListAllAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<Documented> ListAllAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -159,7 +159,7 @@ namespace Test.Docs.V1
         /// </summary>
         /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Documented>> WatchAsync(global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Documented>> WatchAsync(global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             WatchCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -168,7 +168,7 @@ namespace Test.Docs.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Documented> CreateAsync(Documented value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Documented> CreateAsync(Documented value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateCoreAsync(null, value, options, cancellationToken);
 
         /// <summary>
@@ -177,7 +177,7 @@ namespace Test.Docs.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Documented> ReplaceAsync(Documented value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Documented> ReplaceAsync(Documented value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(null, value, null, options, cancellationToken);
 
         /// <summary>
@@ -188,18 +188,18 @@ namespace Test.Docs.V1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, Documented patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, Documented patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
@@ -210,7 +210,7 @@ namespace Test.Docs.V1
         /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Documented> ApplyAsync(Documented value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         /// <summary>
         /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
@@ -218,7 +218,7 @@ namespace Test.Docs.V1
         /// <param name="name">The name.</param>
         /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Documented?> DeleteAsync(string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Documented?> DeleteAsync(string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteCoreAsync(null, name, options, cancellationToken);
 
         private static string NameOf(Documented value) =>

@@ -235,7 +235,7 @@ namespace Test
             if (value.Since is { } v6)
             {
                 writer.WritePropertyName("since"u8);
-                global::Test.Rfc3339.Write(writer, v6.UtcDateTime);
+                global::CapiSdk.Client.Rfc3339.Write(writer, v6.UtcDateTime);
             }
             if (value.Data is { } v7)
             {
@@ -440,7 +440,7 @@ namespace Test
             if (value.Time is { } v6)
             {
                 writer.WritePropertyName("time"u8);
-                global::Test.Rfc3339.Write(writer, v6.Kind == global::System.DateTimeKind.Local ? v6.ToUniversalTime() : v6);
+                global::CapiSdk.Client.Rfc3339.Write(writer, v6.Kind == global::System.DateTimeKind.Local ? v6.ToUniversalTime() : v6);
             }
             writer.WriteEndObject();
         }
@@ -503,7 +503,7 @@ namespace Test
             if (value.CreationTimestamp is { } v3)
             {
                 writer.WritePropertyName("creationTimestamp"u8);
-                global::Test.Rfc3339.Write(writer, v3.Kind == global::System.DateTimeKind.Local ? v3.ToUniversalTime() : v3);
+                global::CapiSdk.Client.Rfc3339.Write(writer, v3.Kind == global::System.DateTimeKind.Local ? v3.ToUniversalTime() : v3);
             }
             if (value.DeletionGracePeriodSeconds is { } v4)
             {
@@ -513,7 +513,7 @@ namespace Test
             if (value.DeletionTimestamp is { } v5)
             {
                 writer.WritePropertyName("deletionTimestamp"u8);
-                global::Test.Rfc3339.Write(writer, v5.Kind == global::System.DateTimeKind.Local ? v5.ToUniversalTime() : v5);
+                global::CapiSdk.Client.Rfc3339.Write(writer, v5.Kind == global::System.DateTimeKind.Local ? v5.ToUniversalTime() : v5);
             }
             if (value.Finalizers is { } v6)
             {
@@ -761,7 +761,7 @@ namespace Test
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create17(global::System.Text.Json.JsonSerializerOptions options)
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, new global::Test.Rfc3339DateTimeOffsetConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, new global::CapiSdk.Client.Rfc3339DateTimeOffsetConverter());
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create18(global::System.Text.Json.JsonSerializerOptions options)
@@ -784,7 +784,7 @@ namespace Test
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create21(global::System.Text.Json.JsonSerializerOptions options)
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTime>(options, new global::Test.Rfc3339DateTimeConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTime>(options, new global::CapiSdk.Client.Rfc3339DateTimeConverter());
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create22(global::System.Text.Json.JsonSerializerOptions options)

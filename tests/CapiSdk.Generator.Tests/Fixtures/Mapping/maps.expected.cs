@@ -108,12 +108,12 @@ namespace Test.Maps.V1
     /// <summary>
     /// A typed client for <see cref="Mapped"/> (<c>maps.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.
     /// </summary>
-    public sealed partial class MappedClient : global::Test.KubernetesResourceClient<Mapped, MappedList>
+    public sealed partial class MappedClient : global::CapiSdk.Client.KubernetesResourceClient<Mapped, MappedList>
     {
         /// <summary>
         /// Where the kind lives in the API.
         /// </summary>
-        public static global::Test.ResourceDescriptor Descriptor { get; } = new("maps.example.com", "v1", "Mapped", "mappeds", true, false);
+        public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("maps.example.com", "v1", "Mapped", "mappeds", true, false);
 
         /// <summary>
         /// Creates the client.
@@ -141,7 +141,7 @@ namespace Test.Maps.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<MappedList> ListAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<MappedList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -150,7 +150,7 @@ namespace Test.Maps.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<Mapped> ListAllAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<Mapped> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -159,7 +159,7 @@ namespace Test.Maps.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Mapped>> WatchAsync(string? @namespace = null, global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Mapped>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             WatchCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -168,7 +168,7 @@ namespace Test.Maps.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Mapped> CreateAsync(Mapped value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Mapped> CreateAsync(Mapped value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
 
         /// <summary>
@@ -177,7 +177,7 @@ namespace Test.Maps.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Mapped> ReplaceAsync(Mapped value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Mapped> ReplaceAsync(Mapped value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
 
         /// <summary>
@@ -189,19 +189,19 @@ namespace Test.Maps.V1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Mapped> PatchAsync(string @namespace, string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Mapped> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="namespace">The namespace.</param>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Mapped> PatchAsync(string @namespace, string name, Mapped patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Mapped> PatchAsync(string @namespace, string name, Mapped patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
@@ -212,7 +212,7 @@ namespace Test.Maps.V1
         /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Mapped> ApplyAsync(Mapped value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         /// <summary>
         /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
@@ -221,7 +221,7 @@ namespace Test.Maps.V1
         /// <param name="name">The name.</param>
         /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Mapped?> DeleteAsync(string @namespace, string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Mapped?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteCoreAsync(@namespace, name, options, cancellationToken);
 
         private static string NameOf(Mapped value) =>
@@ -248,7 +248,7 @@ namespace Test.Maps.V1
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("limits")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IDictionary<string, global::Test.IntOrString>? Limits { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::CapiSdk.Client.IntOrString>? Limits { get; set; }
 
         /// <summary>
         /// The <c>nested</c> field.

@@ -118,12 +118,12 @@ namespace Test.Tools.V1
     /// <summary>
     /// A typed client for <see cref="Gadget"/> (<c>tools.example.com/v1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.
     /// </summary>
-    public sealed partial class GadgetClient : global::Test.KubernetesResourceClient<Gadget, GadgetList>
+    public sealed partial class GadgetClient : global::CapiSdk.Client.KubernetesResourceClient<Gadget, GadgetList>
     {
         /// <summary>
         /// Where the kind lives in the API.
         /// </summary>
-        public static global::Test.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gadget", "gadgets", false, true);
+        public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gadget", "gadgets", false, true);
 
         /// <summary>
         /// Creates the client.
@@ -149,7 +149,7 @@ namespace Test.Tools.V1
         /// </summary>
         /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -157,7 +157,7 @@ namespace Test.Tools.V1
         /// </summary>
         /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -165,7 +165,7 @@ namespace Test.Tools.V1
         /// </summary>
         /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Gadget>> WatchAsync(global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Gadget>> WatchAsync(global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             WatchCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -174,7 +174,7 @@ namespace Test.Tools.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateCoreAsync(null, value, options, cancellationToken);
 
         /// <summary>
@@ -183,7 +183,7 @@ namespace Test.Tools.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(null, value, null, options, cancellationToken);
 
         /// <summary>
@@ -194,18 +194,18 @@ namespace Test.Tools.V1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
@@ -216,7 +216,7 @@ namespace Test.Tools.V1
         /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Gadget> ApplyAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         /// <summary>
         /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
@@ -224,7 +224,7 @@ namespace Test.Tools.V1
         /// <param name="name">The name.</param>
         /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteCoreAsync(null, name, options, cancellationToken);
 
         /// <summary>
@@ -241,7 +241,7 @@ namespace Test.Tools.V1
         /// <param name="value">The object with the new status.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> ReplaceStatusAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> ReplaceStatusAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(null, value, "status", options, cancellationToken);
 
         /// <summary>
@@ -252,7 +252,7 @@ namespace Test.Tools.V1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> PatchStatusAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> PatchStatusAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, "status", options, cancellationToken);
 
         /// <summary>
@@ -263,7 +263,7 @@ namespace Test.Tools.V1
         /// <param name="force">Take fields another manager owns.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Gadget> ApplyStatusAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, "status", new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, "status", new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         private static string NameOf(Gadget value) =>
             value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
@@ -425,12 +425,12 @@ namespace Test.Tools.V1
     /// <summary>
     /// A typed client for <see cref="Gizmo"/> (<c>tools.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.
     /// </summary>
-    public sealed partial class GizmoClient : global::Test.KubernetesResourceClient<Gizmo, GizmoList>
+    public sealed partial class GizmoClient : global::CapiSdk.Client.KubernetesResourceClient<Gizmo, GizmoList>
     {
         /// <summary>
         /// Where the kind lives in the API.
         /// </summary>
-        public static global::Test.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gizmo", "gizmos", true, false);
+        public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gizmo", "gizmos", true, false);
 
         /// <summary>
         /// Creates the client.
@@ -458,7 +458,7 @@ namespace Test.Tools.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<GizmoList> ListAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<GizmoList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -467,7 +467,7 @@ namespace Test.Tools.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<Gizmo> ListAllAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<Gizmo> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -476,7 +476,7 @@ namespace Test.Tools.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Gizmo>> WatchAsync(string? @namespace = null, global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Gizmo>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             WatchCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -485,7 +485,7 @@ namespace Test.Tools.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gizmo> CreateAsync(Gizmo value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gizmo> CreateAsync(Gizmo value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
 
         /// <summary>
@@ -494,7 +494,7 @@ namespace Test.Tools.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gizmo> ReplaceAsync(Gizmo value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gizmo> ReplaceAsync(Gizmo value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
 
         /// <summary>
@@ -506,19 +506,19 @@ namespace Test.Tools.V1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="namespace">The namespace.</param>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, Gizmo patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, Gizmo patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
@@ -529,7 +529,7 @@ namespace Test.Tools.V1
         /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Gizmo> ApplyAsync(Gizmo value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         /// <summary>
         /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
@@ -538,7 +538,7 @@ namespace Test.Tools.V1
         /// <param name="name">The name.</param>
         /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gizmo?> DeleteAsync(string @namespace, string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gizmo?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteCoreAsync(@namespace, name, options, cancellationToken);
 
         private static string NameOf(Gizmo value) =>
@@ -678,12 +678,12 @@ namespace Test.Tools.V1Beta1
     /// <summary>
     /// A typed client for <see cref="Gadget"/> (<c>tools.example.com/v1beta1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.
     /// </summary>
-    public sealed partial class GadgetClient : global::Test.KubernetesResourceClient<Gadget, GadgetList>
+    public sealed partial class GadgetClient : global::CapiSdk.Client.KubernetesResourceClient<Gadget, GadgetList>
     {
         /// <summary>
         /// Where the kind lives in the API.
         /// </summary>
-        public static global::Test.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1beta1", "Gadget", "gadgets", false, false);
+        public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1beta1", "Gadget", "gadgets", false, false);
 
         /// <summary>
         /// Creates the client.
@@ -709,7 +709,7 @@ namespace Test.Tools.V1Beta1
         /// </summary>
         /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -717,7 +717,7 @@ namespace Test.Tools.V1Beta1
         /// </summary>
         /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -725,7 +725,7 @@ namespace Test.Tools.V1Beta1
         /// </summary>
         /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Gadget>> WatchAsync(global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Gadget>> WatchAsync(global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             WatchCoreAsync(null, options, cancellationToken);
 
         /// <summary>
@@ -734,7 +734,7 @@ namespace Test.Tools.V1Beta1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateCoreAsync(null, value, options, cancellationToken);
 
         /// <summary>
@@ -743,7 +743,7 @@ namespace Test.Tools.V1Beta1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(null, value, null, options, cancellationToken);
 
         /// <summary>
@@ -754,18 +754,18 @@ namespace Test.Tools.V1Beta1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
@@ -776,7 +776,7 @@ namespace Test.Tools.V1Beta1
         /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Gadget> ApplyAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(null, NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         /// <summary>
         /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
@@ -784,7 +784,7 @@ namespace Test.Tools.V1Beta1
         /// <param name="name">The name.</param>
         /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteCoreAsync(null, name, options, cancellationToken);
 
         private static string NameOf(Gadget value) =>

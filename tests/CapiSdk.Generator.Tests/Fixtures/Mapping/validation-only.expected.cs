@@ -112,12 +112,12 @@ namespace Test.Validation.V1
     /// <summary>
     /// A typed client for <see cref="Validated"/> (<c>validation.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.
     /// </summary>
-    public sealed partial class ValidatedClient : global::Test.KubernetesResourceClient<Validated, ValidatedList>
+    public sealed partial class ValidatedClient : global::CapiSdk.Client.KubernetesResourceClient<Validated, ValidatedList>
     {
         /// <summary>
         /// Where the kind lives in the API.
         /// </summary>
-        public static global::Test.ResourceDescriptor Descriptor { get; } = new("validation.example.com", "v1", "Validated", "validateds", true, false);
+        public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("validation.example.com", "v1", "Validated", "validateds", true, false);
 
         /// <summary>
         /// Creates the client.
@@ -145,7 +145,7 @@ namespace Test.Validation.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<ValidatedList> ListAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<ValidatedList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -154,7 +154,7 @@ namespace Test.Validation.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<Validated> ListAllAsync(string? @namespace = null, global::Test.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<Validated> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -163,7 +163,7 @@ namespace Test.Validation.V1
         /// <param name="namespace">The namespace; null for all namespaces.</param>
         /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Test.WatchEvent<Validated>> WatchAsync(string? @namespace = null, global::Test.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Validated>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             WatchCoreAsync(@namespace, options, cancellationToken);
 
         /// <summary>
@@ -172,7 +172,7 @@ namespace Test.Validation.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Validated> CreateAsync(Validated value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Validated> CreateAsync(Validated value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
 
         /// <summary>
@@ -181,7 +181,7 @@ namespace Test.Validation.V1
         /// <param name="value">The object.</param>
         /// <param name="options">Field manager, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Validated> ReplaceAsync(Validated value, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Validated> ReplaceAsync(Validated value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
 
         /// <summary>
@@ -193,19 +193,19 @@ namespace Test.Validation.V1
         /// <param name="patch">The patch document.</param>
         /// <param name="options">Field manager, force, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Validated> PatchAsync(string @namespace, string name, global::Test.PatchFormat format, string patch, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Validated> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
-        /// Patches an object with a typed patch: only the fields it sets are sent, so nothing else is cleared.
+        /// Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.
         /// </summary>
         /// <param name="namespace">The namespace.</param>
         /// <param name="name">The name.</param>
         /// <param name="patch">The fields to set.</param>
         /// <param name="format">Merge (default) or Apply.</param>
-        /// <param name="options">Field manager, force, dry run.</param>
+        /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Validated> PatchAsync(string @namespace, string name, Validated patch, global::Test.PatchFormat format = global::Test.PatchFormat.Merge, global::Test.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Validated> PatchAsync(string @namespace, string name, Validated patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
 
         /// <summary>
@@ -216,7 +216,7 @@ namespace Test.Validation.V1
         /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<Validated> ApplyAsync(Validated value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::Test.PatchFormat.Apply, value, null, new global::Test.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+            PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
         /// <summary>
         /// Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.
@@ -225,7 +225,7 @@ namespace Test.Validation.V1
         /// <param name="name">The name.</param>
         /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<Validated?> DeleteAsync(string @namespace, string name, global::Test.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<Validated?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteCoreAsync(@namespace, name, options, cancellationToken);
 
         private static string NameOf(Validated value) =>
