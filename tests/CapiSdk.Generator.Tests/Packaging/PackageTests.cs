@@ -56,7 +56,7 @@ public sealed class PackageTests
                 using Acme.Crds;
                 using Acme.Crds.Example.V1;
 
-                var widget = new Widget { Metadata = new() { Name = "w1" }, Spec = new WidgetSpec { Size = 3, Color = WidgetSpecColor.Red, Port = 8080 } };
+                var widget = new Widget { Metadata = new() { Name = "w1" }, Spec = new WidgetSpec { Size = 3, Color = WidgetColor.Red, Port = 8080 } };
                 Console.WriteLine(JsonSerializer.Serialize(widget, CrdJsonContext.Default.Widget));
                 """);
 

@@ -17,7 +17,7 @@ public sealed class ConditionTests
     [Fact]
     public void Set_adds_a_condition_with_the_transition_time_truncated_to_seconds()
     {
-        var conditions = new List<ClusterStatusConditions>();
+        var conditions = new List<Condition>();
         var clock = new FixedClock(new DateTimeOffset(2024, 5, 6, 7, 8, 9, 500, TimeSpan.Zero));
 
         var changed = conditions.Set("Ready", "True", "Provisioned", "all good", observedGeneration: 3, timeProvider: clock);
@@ -31,7 +31,7 @@ public sealed class ConditionTests
     [Fact]
     public void The_transition_time_moves_only_when_the_status_changes()
     {
-        var conditions = new List<ClusterStatusConditions>();
+        var conditions = new List<Condition>();
         var clock = new FixedClock(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         conditions.Set("Ready", "False", "Waiting", timeProvider: clock);
 
@@ -50,7 +50,7 @@ public sealed class ConditionTests
     [Fact]
     public void Setting_the_same_condition_again_reports_no_change()
     {
-        var conditions = new List<ClusterStatusConditions>();
+        var conditions = new List<Condition>();
         conditions.Set("Ready", "True", "Done");
 
         Assert.False(conditions.Set("Ready", "True", "Done"));
@@ -59,10 +59,10 @@ public sealed class ConditionTests
     [Fact]
     public void IsTrue_IsFalse_and_Find_read_by_type_and_tolerate_a_missing_list()
     {
-        var conditions = new List<V1Beta1.ClusterStatusConditions>();
+        var conditions = new List<V1Beta1.Condition>();
         conditions.Set("Ready", "True");
         conditions.Set("Paused", "False");
-        List<V1Beta1.ClusterStatusConditions>? none = null;
+        List<V1Beta1.Condition>? none = null;
 
         Assert.True(conditions.IsTrue("Ready"));
         Assert.True(conditions.IsFalse("Paused"));
