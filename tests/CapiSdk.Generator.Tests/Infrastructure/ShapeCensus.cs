@@ -17,6 +17,7 @@ internal sealed partial class ShapeCensus
     private static readonly string[] ShapeFacts = { "Required.", "Allowed values: ", "Format: ", "Nullable.", "List type: ", "Map type: ", "Unknown fields are preserved" };
     private readonly Dictionary<string, TypeDeclarationSyntax> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _structures = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _kindOwn = new(StringComparer.Ordinal);
 
     public ShapeCensus(GeneratorRun run)
     {
@@ -29,6 +30,15 @@ internal sealed partial class ShapeCensus
                 {
                     _types["global::" + ns.Name + "." + type.Identifier.Text] = type;
                 }
+
+                // A kind's own spec and status types are never shared with another kind (docs/naming.md).
+                foreach (var kind in ns.Members.OfType<TypeDeclarationSyntax>().Where(t => !IsModel(t)))
+                {
+                    foreach (var property in kind.Members.OfType<PropertyDeclarationSyntax>().Where(p => Json(p) is "\"spec\"" or "\"status\""))
+                    {
+                        _kindOwn.Add(property.Type.ToString().TrimEnd('?'));
+                    }
+                }
             }
         }
     }
@@ -36,9 +46,9 @@ internal sealed partial class ShapeCensus
     /// <summary>Every generated model type, by full name (<c>global::Ns.Name</c>).</summary>
     public IReadOnlyCollection<string> Types => _types.Keys;
 
-    /// <summary>Groups of two or more types of one namespace with one structure.</summary>
+    /// <summary>Groups of two or more types of one namespace with one structure (a kind's own spec and status aside).</summary>
     public IEnumerable<IReadOnlyList<string>> Duplicates() =>
-        _types.Keys.GroupBy(t => (Namespace(t), Structure(t))).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<string>)g.OrderBy(n => n, StringComparer.Ordinal).ToList());
+        _types.Keys.Where(t => !_kindOwn.Contains(t)).GroupBy(t => (Namespace(t), Structure(t))).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<string>)g.OrderBy(n => n, StringComparer.Ordinal).ToList());
 
     /// <summary>A line of figures: how many model types, and the longest simple names.</summary>
     public string Figures()
