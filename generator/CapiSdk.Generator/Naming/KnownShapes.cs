@@ -15,6 +15,7 @@ namespace CapiSdk.Generator.Naming;
 /// <item><c>LocalObjectReference</c>: exactly <c>name</c>.</item>
 /// <item><c>SecretKeySelector</c>: <c>name</c>, <c>key</c>, optionally <c>optional</c>.</item>
 /// <item><c>LabelSelector</c>: <c>matchLabels</c> and/or <c>matchExpressions</c>; its element <c>LabelSelectorRequirement</c>: <c>key</c>, <c>operator</c>, optionally <c>values</c>.</item>
+/// <item>The container environment: <c>EnvVar</c>, <c>EnvVarSource</c>, <c>ObjectFieldSelector</c>, <c>ResourceFieldSelector</c>, <c>FileKeySelector</c> (and <c>ConfigMapKeySelector</c>, a key selector first used as <c>configMapKeyRef</c>).</item>
 /// </list>
 /// </summary>
 internal static class KnownShapes
@@ -28,10 +29,18 @@ internal static class KnownShapes
         ("SecretKeySelector", new[] { "name", "key" }, new[] { "optional" }),
         ("LabelSelector", Array.Empty<string>(), new[] { "matchLabels", "matchExpressions" }),
         ("LabelSelectorRequirement", new[] { "key", "operator" }, new[] { "values" }),
+        ("EnvVar", new[] { "name", "value" }, new[] { "valueFrom" }),
+        ("EnvVarSource", new[] { "configMapKeyRef", "secretKeyRef" }, new[] { "fieldRef", "resourceFieldRef", "fileKeyRef" }),
+        ("ObjectFieldSelector", new[] { "fieldPath" }, new[] { "apiVersion" }),
+        ("ResourceFieldSelector", new[] { "resource" }, new[] { "containerName", "divisor" }),
+        ("FileKeySelector", new[] { "key", "path", "volumeName" }, new[] { "optional" }),
     };
 
-    /// <summary>The well-known name of an object type's shape, or null.</summary>
-    public static string? For(ObjectTypeModel type)
+    /// <summary>
+    /// The well-known name of an object type's shape, or null. <paramref name="segment"/> is the name part of its
+    /// first place: a key selector first used as a <c>configMapKeyRef</c> is a <c>ConfigMapKeySelector</c>.
+    /// </summary>
+    public static string? For(ObjectTypeModel type, string segment)
     {
         if (type.EmbeddedResource || type.Properties.Count == 0)
         {
@@ -43,7 +52,7 @@ internal static class KnownShapes
         {
             if (required.All(names.Contains) && names.All(n => required.Contains(n) || optional.Contains(n)) && TypesFit(type))
             {
-                return name;
+                return name == "SecretKeySelector" && segment.StartsWith("ConfigMap", StringComparison.Ordinal) ? "ConfigMapKeySelector" : name;
             }
         }
 
@@ -58,6 +67,8 @@ internal static class KnownShapes
         "optional" => p.Type == JsonTypeModel.Bool,
         "matchLabels" => p.Type.Kind == JsonTypeKind.Map,
         "matchExpressions" or "values" => p.Type.Kind == JsonTypeKind.List,
+        "valueFrom" or "configMapKeyRef" or "secretKeyRef" or "fieldRef" or "resourceFieldRef" or "fileKeyRef" => p.Type.Kind == JsonTypeKind.Object,
+        "divisor" => true,
         _ => p.Type == JsonTypeModel.String || p.Type.IsEnum,
     });
 }

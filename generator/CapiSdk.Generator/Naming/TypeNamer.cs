@@ -61,7 +61,7 @@ internal sealed class TypeNamer
             }
         }
 
-        if (type is ObjectTypeModel objectType && KnownShapes.For(objectType) is { } known)
+        if (type is ObjectTypeModel objectType && KnownShapes.For(objectType, use.Segment) is { } known)
         {
             candidates.Add(known);
         }
