@@ -29,7 +29,7 @@ internal static class KnownShapes
         ("SecretKeySelector", new[] { "name", "key" }, new[] { "optional" }),
         ("LabelSelector", Array.Empty<string>(), new[] { "matchLabels", "matchExpressions" }),
         ("LabelSelectorRequirement", new[] { "key", "operator" }, new[] { "values" }),
-        ("EnvVar", new[] { "name", "value" }, new[] { "valueFrom" }),
+        ("EnvVar", new[] { "name", "value", "valueFrom" }, Array.Empty<string>()),
         ("EnvVarSource", new[] { "configMapKeyRef", "secretKeyRef" }, new[] { "fieldRef", "resourceFieldRef", "fileKeyRef" }),
         ("ObjectFieldSelector", new[] { "fieldPath" }, new[] { "apiVersion" }),
         ("ResourceFieldSelector", new[] { "resource" }, new[] { "containerName", "divisor" }),
