@@ -56,11 +56,16 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(files, static (spc, file) => Report(spc, file.Diagnostics));
         context.RegisterSourceOutput(globalOptions, static (spc, global) => Report(spc, global.Diagnostics));
 
-        var resources = files.SelectMany(static (file, _) => file.Resources);
-        var keys = resources
+        var drafts = files.SelectMany(static (file, _) => file.Resources);
+        var keys = drafts
             .Select(static (resource, _) => new ResourceKey(resource.Key, resource.FilePath))
             .Collect()
             .Select(static (all, _) => DuplicateFinder.Find(all));
+
+        // Equal shapes in one namespace become one type, named once every CRD of the namespace is known.
+        var named = drafts.Collect().Combine(keys).Select(static (input, _) => ShapeMerger.Merge(input.Left, input.Right));
+        context.RegisterSourceOutput(named.Select(static (n, _) => n.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        var resources = named.SelectMany(static (n, _) => n.Resources);
 
         var external = context.CompilationProvider.Select(static (compilation, _) => ExternalTypeReader.Read(compilation));
         var hasLibrary = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ClientLibrary.MarkerMetadataName) is not null);

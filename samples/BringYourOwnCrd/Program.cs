@@ -22,7 +22,7 @@ try
     created = await machines.CreateAsync(new DemoMachine
     {
         Metadata = new() { Name = name, NamespaceProperty = @namespace },
-        Spec = new DemoMachineSpec { Image = "ubuntu-24.04", MemoryMiB = 4096, PowerState = DemoMachineSpecPowerState.On },
+        Spec = new DemoMachineSpec { Image = "ubuntu-24.04", MemoryMiB = 4096, PowerState = DemoMachinePowerState.On },
     }, cancellationToken: stop.Token);
 }
 catch (KubernetesNotFoundException)
@@ -37,7 +37,7 @@ Console.WriteLine($"Created DemoMachine {@namespace}/{name}: the server defaulte
 created.Status = new DemoMachineStatus
 {
     Ready = true,
-    Addresses = [new DemoMachineStatusAddresses { Type = DemoMachineStatusAddressesType.InternalIP, Address = "192.168.10.5" }],
+    Addresses = [new DemoMachineStatusAddress { Type = DemoMachineStatusAddressType.InternalIP, Address = "192.168.10.5" }],
 };
 await machines.ReplaceStatusAsync(created, cancellationToken: stop.Token);
 

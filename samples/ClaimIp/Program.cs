@@ -54,7 +54,7 @@ await claims.CreateAsync(new IPAddressClaim
     Metadata = new() { Name = claimName, NamespaceProperty = @namespace },
     Spec = new IPAddressClaimSpec
     {
-        PoolRef = new IPAddressClaimSpecPoolRef { ApiGroup = InClusterIPPool.KubeGroup, Kind = InClusterIPPool.KubeKind, Name = poolName },
+        PoolRef = new TypedLocalObjectReference { ApiGroup = InClusterIPPool.KubeGroup, Kind = InClusterIPPool.KubeKind, Name = poolName },
     },
 }, cancellationToken: stop.Token);
 Console.WriteLine($"Created IPAddressClaim {claimName}; waiting for its IPAddress...");

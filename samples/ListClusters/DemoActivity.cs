@@ -47,8 +47,8 @@ internal sealed class DemoActivity(ClusterClient clusters, string @namespace)
             Metadata = new() { Name = name, NamespaceProperty = @namespace },
             Spec = new ClusterSpec
             {
-                Topology = new ClusterSpecTopology { ClassRef = new ClusterSpecTopologyClassRef { Name = clusterClass }, Version = "v1.31.0" },
-                ControlPlaneEndpoint = endpoint is { } e ? new ClusterSpecControlPlaneEndpoint { Host = e.Host, Port = e.Port } : null,
+                Topology = new ClusterTopology { ClassRef = new ClusterTopologyClassRef { Name = clusterClass }, Version = "v1.31.0" },
+                ControlPlaneEndpoint = endpoint is { } e ? new ClusterControlPlaneEndpoint { Host = e.Host, Port = e.Port } : null,
             },
         };
         var created = await clusters.CreateAsync(cluster, cancellationToken: cancellationToken);

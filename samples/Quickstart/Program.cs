@@ -42,11 +42,11 @@ var cluster = await clusters.CreateAsync(new Cluster
     Metadata = new() { Name = "prod", NamespaceProperty = "default", Labels = new Dictionary<string, string> { ["env"] = "prod" } },
     Spec = new ClusterSpec
     {
-        Topology = new ClusterSpecTopology
+        Topology = new ClusterTopology
         {
-            ClassRef = new ClusterSpecTopologyClassRef { Name = "quick-start" },
+            ClassRef = new ClusterTopologyClassRef { Name = "quick-start" },
             Version = "v1.31.0",
-            Variables = [new ClusterSpecTopologyVariables { Name = "clusterVip", Value = JsonValue.Create("") }],
+            Variables = [new ClusterTopologyVariable { Name = "clusterVip", Value = JsonValue.Create("") }],
         },
     },
 });
@@ -56,7 +56,7 @@ Print("created", cluster);
 var claim = new IPAddressClaim
 {
     Metadata = new() { Name = "prod-vip", NamespaceProperty = "default" },
-    Spec = new IPAddressClaimSpec { PoolRef = new IPAddressClaimSpecPoolRef { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "vip-pool" } },
+    Spec = new IPAddressClaimSpec { PoolRef = new() { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "vip-pool" } },
 };
 claim.SetOwnerReference(cluster);
 claim = await claims.CreateAsync(claim);
@@ -70,7 +70,7 @@ await foreach (var change in claims.WatchAsync("default", new WatchOptions { Fie
     {
         var ip = (await addresses.GetAsync("default", bound, timeout.Token)).Spec!.Address!;
         cluster = await clusters.GetAsync("default", "prod", timeout.Token);
-        cluster.Spec.ControlPlaneEndpoint = new ClusterSpecControlPlaneEndpoint { Host = ip, Port = 6443 };
+        cluster.Spec.ControlPlaneEndpoint = new ClusterControlPlaneEndpoint { Host = ip, Port = 6443 };
         cluster.SetVariable("clusterVip", ip);
         cluster = await clusters.ReplaceAsync(cluster, cancellationToken: timeout.Token);
         Print("vip set", cluster);

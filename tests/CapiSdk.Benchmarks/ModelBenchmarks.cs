@@ -61,7 +61,7 @@ public class ModelBenchmarks
     public byte[] TypedUpdate()
     {
         var cluster = JsonSerializer.Deserialize(_utf8, CrdJsonContext.Default.ClusterV1Beta2)!;
-        cluster.Spec.ControlPlaneEndpoint = new ClusterSpecControlPlaneEndpoint { Host = "10.0.0.43", Port = 6443 };
+        cluster.Spec.ControlPlaneEndpoint = new ClusterControlPlaneEndpoint { Host = "10.0.0.43", Port = 6443 };
         cluster.Spec.Topology!.Variables![0].Value = JsonValue.Create("10.0.0.43");
         return JsonSerializer.SerializeToUtf8Bytes(cluster, CrdJsonContext.Default.ClusterV1Beta2);
     }

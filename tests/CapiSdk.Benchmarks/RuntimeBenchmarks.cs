@@ -51,7 +51,7 @@ public class RuntimeBenchmarks
                 new Cluster
                 {
                     Metadata = new() { Name = "c" + i, NamespaceProperty = "default", Labels = new Dictionary<string, string> { ["app"] = "bench" } },
-                    Spec = new ClusterSpec { Topology = new ClusterSpecTopology { ClassRef = new ClusterSpecTopologyClassRef { Name = "quick-start" }, Version = "v1.31.0" } },
+                    Spec = new ClusterSpec { Topology = new ClusterTopology { ClassRef = new ClusterTopologyClassRef { Name = "quick-start" }, Version = "v1.31.0" } },
                 },
                 cancellationToken: ct));
 

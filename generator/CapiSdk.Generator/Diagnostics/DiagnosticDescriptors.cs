@@ -80,6 +80,11 @@ internal static class DiagnosticDescriptors
         "Type '{0}' is generated from both '{1}' and '{2}' (their groups and versions share a namespace); the build fails with CS0101 until they are apart. Give one file another namespace with the CapiSdkNamespace metadata.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor TypeNameNotApplied = Create(
+        "CAPISDK012",
+        "A type name from CapiSdkTypeNames is not applied",
+        "'{0}' in the CapiSdkTypeNames metadata is not applied: {1}",
+        DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ClientLibraryMissing = Create(
         "CAPISDK020",
         "CapiSdk.Client is not referenced",
@@ -100,6 +105,7 @@ internal static class DiagnosticDescriptors
         [NoVersionSelected.Id] = NoVersionSelected,
         [InvalidSchemaValue.Id] = InvalidSchemaValue,
         [TypeNameClash.Id] = TypeNameClash,
+        [TypeNameNotApplied.Id] = TypeNameNotApplied,
         [ClientLibraryMissing.Id] = ClientLibraryMissing,
     };
 

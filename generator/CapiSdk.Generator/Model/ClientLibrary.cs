@@ -17,4 +17,42 @@ internal static class ClientLibrary
 
     /// <summary>The library's <c>IntOrString</c>.</summary>
     public const string IntOrString = Prefix + "IntOrString";
+
+    /// <summary>
+    /// The library's public type names. Generated nested types never take one: code that imports a model namespace
+    /// and <c>CapiSdk.Client</c> (as every program using the conditions or clients does) would get CS0104.
+    /// </summary>
+    public static readonly string[] TypeNames =
+    {
+        "ConditionExtensions",
+        "ConditionStatus",
+        "DeleteOptions",
+        "IHasConditions",
+        "IKubernetesCondition",
+        "IResourceClient",
+        "IntOrString",
+        "KubernetesAlreadyExistsException",
+        "KubernetesApiException",
+        "KubernetesConflictException",
+        "KubernetesForbiddenException",
+        "KubernetesGoneException",
+        "KubernetesInvalidException",
+        "KubernetesNotFoundException",
+        "KubernetesResourceClient",
+        "KubernetesTooManyRequestsException",
+        "KubernetesUnauthorizedException",
+        "LabelSelectorBuilder",
+        "ListOptions",
+        "ObjectMetaExtensions",
+        "PatchFormat",
+        "PropagationPolicy",
+        "ResourceDescriptor",
+        "Rfc3339",
+        "Rfc3339DateTimeConverter",
+        "Rfc3339DateTimeOffsetConverter",
+        "WatchEvent",
+        "WatchEventKind",
+        "WatchOptions",
+        "WriteOptions",
+    };
 }

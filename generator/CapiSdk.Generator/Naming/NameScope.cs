@@ -22,6 +22,9 @@ internal sealed class NameScope
         }
     }
 
+    /// <summary>Takes <paramref name="wanted"/> if it is free; false (and nothing taken) when it is not.</summary>
+    public bool TryClaim(string wanted) => _taken.Add(wanted);
+
     public string Claim(string wanted)
     {
         if (_taken.Add(wanted))

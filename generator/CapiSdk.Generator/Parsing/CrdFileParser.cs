@@ -22,6 +22,7 @@ internal static class CrdFileParser
         try
         {
             var typeScopes = new Dictionary<string, Naming.NameScope>(StringComparer.Ordinal);
+            var mappings = new TypeNameMappings(options.TypeNames);
             foreach (var (document, firstLine) in YamlDocumentSplitter.Split(text))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -31,8 +32,13 @@ internal static class CrdFileParser
                     continue;
                 }
 
-                var crd = new CrdParser(path, root, options, typeScopes, diagnostics);
+                var crd = new CrdParser(path, root, options, typeScopes, mappings, diagnostics);
                 resources.AddRange(crd.Parse());
+            }
+
+            foreach (var unused in mappings.Unused())
+            {
+                diagnostics.Add(Pipeline.TypeNamesReader.NotApplied(unused, "no object or enum schema of this file is at that path (paths look like 'Cluster.spec.topology.variables[*]'; a kind's own type keeps the kind's name).", path));
             }
         }
         catch (OperationCanceledException)

@@ -14,14 +14,16 @@ internal sealed class CrdParser
     private readonly YamlMappingNode _root;
     private readonly GeneratorOptions _options;
     private readonly Dictionary<string, NameScope> _typeScopes;
+    private readonly TypeNameMappings _mappings;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public CrdParser(string path, YamlMappingNode root, GeneratorOptions options, Dictionary<string, NameScope> typeScopes, List<DiagnosticInfo> diagnostics)
+    public CrdParser(string path, YamlMappingNode root, GeneratorOptions options, Dictionary<string, NameScope> typeScopes, TypeNameMappings mappings, List<DiagnosticInfo> diagnostics)
     {
         _path = path;
         _root = root;
         _options = options;
         _typeScopes = typeScopes;
+        _mappings = mappings;
         _diagnostics = diagnostics;
     }
 
@@ -98,7 +100,7 @@ internal sealed class CrdParser
             Report(DiagnosticDescriptors.VersionWithoutSchema, version, crdName, versionName);
         }
 
-        var mapper = new SchemaMapper(_path, crdName, @namespace, typeNames, _diagnostics);
+        var mapper = new SchemaMapper(_path, crdName, @namespace, typeNames, _mappings, _diagnostics);
         var root = mapper.MapRoot(Identifiers.ToPascal(kind), schema);
         var clientName = typeNames.Claim(root.Name + "Client");
         return new ResourceModel(

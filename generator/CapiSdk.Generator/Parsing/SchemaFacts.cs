@@ -13,6 +13,16 @@ internal static class SchemaFacts
 {
     private const int MaxShownValues = 40;
 
+    /// <summary>The facts that are part of a type's shape (what is sent and accepted), as opposed to validation.</summary>
+    private static readonly string[] ShapeFactPrefixes = { "Required.", "Allowed values: ", "Format: ", "Nullable.", "List type: ", "Map type: ", "Unknown fields are preserved" };
+
+    /// <summary>
+    /// True for a fact that says what a value is (required, enum values, format, nullable, list and map markers,
+    /// preserved unknown fields); false for validation (bounds, patterns, defaults, rules), which does not make
+    /// two otherwise equal schemas two types.
+    /// </summary>
+    public static bool IsShapeFact(string fact) => ShapeFactPrefixes.Any(p => fact.StartsWith(p, System.StringComparison.Ordinal));
+
     public static IEnumerable<string> Describe(YamlMappingNode schema, bool required)
     {
         if (required)

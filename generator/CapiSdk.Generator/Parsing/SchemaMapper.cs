@@ -8,9 +8,11 @@ using YamlDotNet.RepresentationModel;
 namespace CapiSdk.Generator.Parsing;
 
 /// <summary>
-/// Maps one version's openAPIV3Schema to C# types. Nested objects become classes named after their path
-/// (<c>{Parent}{Property}</c>, see docs/naming.md); string enums become extensible enum structs; the
-/// validation-only keywords (<c>anyOf</c>, <c>oneOf</c>, <c>allOf</c>, <c>not</c>) are read for docs only.
+/// Maps one version's openAPIV3Schema to C# types. Nested objects become classes and string enums extensible
+/// enum structs, each recorded with its shape and where it sits (<see cref="TypeUse"/>) but not yet named: the
+/// namer (<see cref="Naming.TypeNamer"/>) names them once every CRD of the namespace is read, and merges equal
+/// shapes (see docs/naming.md). The validation-only keywords (<c>anyOf</c>, <c>oneOf</c>, <c>allOf</c>,
+/// <c>not</c>) are read for docs only.
 /// </summary>
 internal sealed class SchemaMapper
 {
@@ -22,10 +24,12 @@ internal sealed class SchemaMapper
     private readonly string _namespace;
     private readonly JsonTypeModel _intOrString;
     private readonly NameScope _typeNames;
+    private readonly TypeNameMappings _mappings;
     private readonly List<TypeModel> _types = new();
     private readonly List<DiagnosticInfo> _diagnostics;
+    private string _kindName = string.Empty;
 
-    public SchemaMapper(string filePath, string crdName, string @namespace, NameScope typeNames, List<DiagnosticInfo> diagnostics)
+    public SchemaMapper(string filePath, string crdName, string @namespace, NameScope typeNames, TypeNameMappings mappings, List<DiagnosticInfo> diagnostics)
     {
         _filePath = filePath;
         _crdName = crdName;
@@ -33,6 +37,7 @@ internal sealed class SchemaMapper
         var intOrString = ClientLibrary.IntOrString;
         _intOrString = JsonTypeModel.Value(intOrString, isValueType: true, "new " + intOrString + ".JsonConverter()");
         _typeNames = typeNames;
+        _mappings = mappings;
         _diagnostics = diagnostics;
     }
 
@@ -45,6 +50,7 @@ internal sealed class SchemaMapper
         // A kind named like a member every object has (Metadata, Kind, ApiVersion) gets "Object" appended: C#
         // forbids a member named as its class.
         var name = _typeNames.Claim(RootMemberNames.Contains(kindName) || ObjectMemberNames.Contains(kindName) ? kindName + "Object" : kindName);
+        _kindName = kindName;
         var members = new NameScope(null, ObjectMemberNames.Concat(RootMemberNames).Concat(new[] { name }).ToArray());
         var properties = new List<PropertyModel>();
         var index = _types.Count;
@@ -65,7 +71,8 @@ internal sealed class SchemaMapper
                 }
 
                 var propertyName = members.Claim(Identifiers.ToPascal(jsonName));
-                var type = Map(propertySchema, name + Identifiers.ToPascal(jsonName), "." + jsonName);
+                var segment = Identifiers.ToPascal(jsonName);
+                var type = Map(propertySchema, new Place("." + jsonName, 1, index, ParentIsSpec: false, segment, name + segment, IsSpec: jsonName == "spec"));
                 var initialized = required.Contains(jsonName) && type.Kind == JsonTypeKind.Object;
                 properties.Add(Property(jsonName, propertyName, type, propertySchema, required.Contains(jsonName), initialized));
             }
@@ -76,8 +83,9 @@ internal sealed class SchemaMapper
         return root;
     }
 
-    private JsonTypeModel Map(YamlNode node, string suggestedName, string path)
+    private JsonTypeModel Map(YamlNode node, Place place)
     {
+        var path = place.Path;
         if (node is not YamlMappingNode schema)
         {
             Report(DiagnosticDescriptors.InvalidSchemaValue.Id, node, path, "schema", "a mapping");
@@ -105,18 +113,18 @@ internal sealed class SchemaMapper
         var type = schema.String("type");
         if (schema.Bool("x-kubernetes-embedded-resource"))
         {
-            return MapObject(schema, suggestedName, path, embedded: true);
+            return MapObject(schema, place, embedded: true);
         }
 
         switch (type)
         {
             case "object":
             case null when schema.Child("properties") is not null:
-                return MapObjectOrMap(schema, suggestedName, path);
+                return MapObjectOrMap(schema, place);
             case "array":
-                return MapArray(schema, suggestedName, path);
+                return MapArray(schema, place);
             case "string":
-                return MapString(schema, suggestedName, path);
+                return MapString(schema, place);
             case "integer":
                 return schema.String("format") == "int32" ? JsonTypeModel.Int : JsonTypeModel.Long;
             case "number":
@@ -131,12 +139,13 @@ internal sealed class SchemaMapper
         }
     }
 
-    private JsonTypeModel MapObjectOrMap(YamlMappingNode schema, string suggestedName, string path)
+    private JsonTypeModel MapObjectOrMap(YamlMappingNode schema, Place place)
     {
+        var path = place.Path;
         var properties = schema.Child("properties");
         if (properties is YamlMappingNode { Children.Count: > 0 })
         {
-            return MapObject(schema, suggestedName, path, embedded: false);
+            return MapObject(schema, place, embedded: false);
         }
 
         if (properties is YamlSequenceNode || (properties is YamlScalarNode scalar && !scalar.IsNull()))
@@ -147,7 +156,7 @@ internal sealed class SchemaMapper
         switch (schema.Child("additionalProperties"))
         {
             case YamlMappingNode valueSchema:
-                var value = Map(valueSchema, suggestedName + "Value", path + "{*}");
+                var value = Map(valueSchema, place with { Path = path + "{*}", Segment = place.Segment + "Value", LongName = place.LongName + "Value" });
                 return JsonTypeModel.MapOf(value, valueSchema.Bool("nullable"));
             case YamlScalarNode { Value: "true" }:
                 return JsonTypeModel.MapOf(JsonTypeModel.JsonNode, nullable: true);
@@ -156,12 +165,14 @@ internal sealed class SchemaMapper
         }
     }
 
-    private JsonTypeModel MapObject(YamlMappingNode schema, string suggestedName, string path, bool embedded)
+    private JsonTypeModel MapObject(YamlMappingNode schema, Place place, bool embedded)
     {
-        var name = _typeNames.Claim(suggestedName);
+        var path = place.Path;
         var index = _types.Count;
         _types.Add(null!);
-        var reserved = ObjectMemberNames.Concat(new[] { name });
+        // Member names are made unique against the type's own name, which is not known yet: a property named
+        // like the last part of it is renamed when the type is named (see TypeNamer).
+        var reserved = ObjectMemberNames.AsEnumerable();
         if (embedded)
         {
             reserved = reserved.Concat(new[] { "ApiVersion", "Kind", "Metadata" });
@@ -185,16 +196,24 @@ internal sealed class SchemaMapper
             }
 
             var propertyName = members.Claim(Identifiers.ToPascal(jsonName));
-            var type = Map(propertySchema, name + Identifiers.ToPascal(jsonName), path + "." + jsonName);
+            var segment = Identifiers.ToPascal(jsonName);
+            var type = Map(propertySchema, new Place(path + "." + jsonName, place.Depth + 1, index, place.IsSpec, segment, place.LongName + segment, IsSpec: false));
             properties.Add(Property(jsonName, propertyName, type, propertySchema, required.Contains(jsonName), initialized: false));
         }
 
-        _types[index] = new ObjectTypeModel(name, FullName(name), Doc(schema, required: false, fallback: "The object at " + path + "."), properties.ToEquatableArray(), embedded);
-        return JsonTypeModel.Class(FullName(name));
+        var doc = Doc(schema, required: false, fallback: "The object at " + path + ".");
+        var shape = ShapeKey.Of(embedded, doc, properties, OwnKind(place));
+        _types[index] = new ObjectTypeModel(ShapeKey.Placeholder(shape), FullName(ShapeKey.Placeholder(shape)), doc, properties.ToEquatableArray(), embedded)
+        {
+            Shape = shape,
+            Use = Use(place),
+        };
+        return JsonTypeModel.Class(FullName(ShapeKey.Placeholder(shape)));
     }
 
-    private JsonTypeModel MapArray(YamlMappingNode schema, string suggestedName, string path)
+    private JsonTypeModel MapArray(YamlMappingNode schema, Place place)
     {
+        var path = place.Path;
         if (schema.Child("items") is not { } items)
         {
             return JsonTypeModel.ListOf(JsonTypeModel.JsonNode, nullable: true);
@@ -206,12 +225,12 @@ internal sealed class SchemaMapper
             return JsonTypeModel.ListOf(JsonTypeModel.JsonNode, nullable: true);
         }
 
-        var element = Map(items, suggestedName, path + "[*]");
+        var element = Map(items, place with { Path = path + "[*]", Segment = Singular.Of(place.Segment), LongName = Singular.Of(place.LongName) });
         var nullable = items is YamlMappingNode itemSchema && itemSchema.Bool("nullable");
         return JsonTypeModel.ListOf(element, nullable || element == JsonTypeModel.JsonNode);
     }
 
-    private JsonTypeModel MapString(YamlMappingNode schema, string suggestedName, string path)
+    private JsonTypeModel MapString(YamlMappingNode schema, Place place)
     {
         switch (schema.String("format"))
         {
@@ -223,16 +242,16 @@ internal sealed class SchemaMapper
 
         if (schema.Child("enum") is YamlSequenceNode values && values.Children.Count > 0)
         {
-            return MapEnum(schema, values, suggestedName, path);
+            return MapEnum(schema, values, place);
         }
 
         return JsonTypeModel.String;
     }
 
-    private JsonTypeModel MapEnum(YamlMappingNode schema, YamlSequenceNode values, string suggestedName, string path)
+    private JsonTypeModel MapEnum(YamlMappingNode schema, YamlSequenceNode values, Place place)
     {
-        var name = _typeNames.Claim(suggestedName);
-        var members = new NameScope(null, "Value", "Values", "Known", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", name);
+        var path = place.Path;
+        var members = new NameScope(null, "Value", "Values", "Known", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType");
         var seen = new HashSet<string>();
         var result = new List<EnumMemberModel>();
         foreach (var item in values.Children)
@@ -252,9 +271,21 @@ internal sealed class SchemaMapper
             result.Add(new EnumMemberModel(value, members.Claim(Identifiers.ToEnumMember(value))));
         }
 
-        _types.Add(new EnumTypeModel(name, FullName(name), Doc(schema, required: false, fallback: "The values allowed at " + path + "."), result.ToEquatableArray()));
-        return JsonTypeModel.Value(FullName(name), isValueType: true, "new " + FullName(name) + ".JsonConverter()") with { IsEnum = true };
+        var doc = Doc(schema, required: false, fallback: "The values allowed at " + path + ".");
+        var shape = ShapeKey.Of(doc, result, OwnKind(place));
+        var name = FullName(ShapeKey.Placeholder(shape));
+        _types.Add(new EnumTypeModel(ShapeKey.Placeholder(shape), name, doc, result.ToEquatableArray()) { Shape = shape, Use = Use(place) });
+        return JsonTypeModel.Value(name, isValueType: true, "new " + name + ".JsonConverter()") with { IsEnum = true };
     }
+
+    /// <summary>A kind's own <c>spec</c> and <c>status</c> (depth 1) are never shared with another kind: people write <c>new {Kind}Spec</c>.</summary>
+    private string? OwnKind(Place place) => place.Depth == 1 ? _kindName : null;
+
+    private TypeUse Use(Place place) =>
+        new(_kindName + place.Path, place.Depth, place.ParentIndex, place.ParentIsSpec, place.Segment, place.LongName, _mappings.Find(_kindName + place.Path));
+
+    /// <summary>Where a schema sits while it is mapped: what its <see cref="TypeUse"/> will say.</summary>
+    private sealed record Place(string Path, int Depth, int ParentIndex, bool ParentIsSpec, string Segment, string LongName, bool IsSpec);
 
     private static PropertyModel Property(string jsonName, string name, JsonTypeModel type, YamlNode schema, bool required, bool initialized) =>
         new(jsonName, name, type, initialized, IgnoreWhenNull: true, schema is YamlMappingNode mapping ? Doc(mapping, required) : DocModel.None);

@@ -9,7 +9,8 @@ namespace CapiSdk.Generator.Pipeline;
 
 /// <summary>
 /// Reads the generator's settings: MSBuild properties <c>CapiSdkNamespace</c> (else <c>RootNamespace</c>) and
-/// <c>CapiSdkVersions</c>, and the same names as AdditionalFiles metadata, which win for their file.
+/// <c>CapiSdkVersions</c>, and the same names as AdditionalFiles metadata, which win for their file; and the
+/// <c>CapiSdkTypeNames</c> metadata (see <see cref="TypeNamesReader"/>).
 /// </summary>
 internal static class OptionsReader
 {
@@ -39,11 +40,12 @@ internal static class OptionsReader
             ? Namespace(configured, "the CapiSdkNamespace metadata", diagnostics)
             : null;
         var versions = Versions(Value(options, "build_metadata.AdditionalFiles.CapiSdkVersions"), "the CapiSdkVersions metadata", diagnostics);
-        return new FileOverrides(@namespace, versions, diagnostics.ToEquatableArray());
+        var typeNames = TypeNamesReader.Read(Value(options, "build_metadata.AdditionalFiles.CapiSdkTypeNames"), diagnostics);
+        return new FileOverrides(@namespace, versions, diagnostics.ToEquatableArray(), typeNames);
     }
 
     public static GeneratorOptions Merge(GeneratorOptions global, FileOverrides file) =>
-        new(file.Namespace ?? global.RootNamespace, file.Versions ?? global.Versions, global.SupportNamespace);
+        new(file.Namespace ?? global.RootNamespace, file.Versions ?? global.Versions, global.SupportNamespace, file.TypeNames);
 
     private static string? Value(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -36,8 +36,8 @@ internal static class AddressFactory
                 Address = address,
                 Prefix = (int)pool.Prefix!.Value,
                 Gateway = string.IsNullOrEmpty(pool.Gateway) ? null : pool.Gateway,
-                ClaimRef = new IPAddressSpecClaimRef { Name = claim.Metadata.Name },
-                PoolRef = new IPAddressSpecPoolRef { ApiGroup = IpamConstants.Group, Kind = pool.Key.Kind, Name = pool.Key.Name },
+                ClaimRef = new LocalObjectReference { Name = claim.Metadata.Name },
+                PoolRef = new TypedLocalObjectReference { ApiGroup = IpamConstants.Group, Kind = pool.Key.Kind, Name = pool.Key.Name },
             },
         };
     }

@@ -256,7 +256,7 @@ internal sealed class ClaimReconciler : IReconciler<IPAddressClaim>
         var changed = false;
         if (outcome.AddressName is { } addressName && status.AddressRef?.Name != addressName)
         {
-            status.AddressRef = new IPAddressClaimStatusAddressRef { Name = addressName };
+            status.AddressRef = new LocalObjectReference { Name = addressName };
             changed = true;
         }
 

@@ -54,7 +54,7 @@ public static class TopologyVariables
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var topology = cluster.Spec?.Topology ?? throw NoTopology(cluster.Metadata?.Name);
-        return Set(topology.Variables ??= new List<V1Beta2.ClusterSpecTopologyVariables>(), name, value, static v => v.Name, static v => v.Value, static (v, x) => v.Value = x, static n => new V1Beta2.ClusterSpecTopologyVariables { Name = n });
+        return Set(topology.Variables ??= new List<V1Beta2.ClusterTopologyVariable>(), name, value, static v => v.Name, static v => v.Value, static (v, x) => v.Value = x, static n => new V1Beta2.ClusterTopologyVariable { Name = n });
     }
 
     /// <inheritdoc cref="SetVariable(V1Beta2.Cluster, string, JsonNode?)"/>
@@ -62,7 +62,7 @@ public static class TopologyVariables
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var topology = cluster.Spec?.Topology ?? throw NoTopology(cluster.Metadata?.Name);
-        return Set(topology.Variables ??= new List<V1Beta1.ClusterSpecTopologyVariables>(), name, value, static v => v.Name, static v => v.Value, static (v, x) => v.Value = x, static n => new V1Beta1.ClusterSpecTopologyVariables { Name = n });
+        return Set(topology.Variables ??= new List<V1Beta1.ClusterTopologyVariable>(), name, value, static v => v.Name, static v => v.Value, static (v, x) => v.Value = x, static n => new V1Beta1.ClusterTopologyVariable { Name = n });
     }
 
     /// <summary>Sets the variable to a typed value; returns true when the Cluster changed.</summary>

@@ -120,13 +120,13 @@ public sealed class DiagnosticTests
     [Fact]
     public void Two_files_generating_the_same_type_in_one_namespace_report_CAPISDK011()
     {
-        var parts = Widget.Replace("widgets.example.com", "widgetspecs.example.com").Replace("kind: Widget, plural: widgets", "kind: WidgetSpec, plural: widgetspecs");
+        var parts = Widget.Replace("widgets.example.com", "widgetlists.example.com").Replace("kind: Widget, plural: widgets", "kind: WidgetList, plural: widgetlists");
 
         var run = GeneratorHarness.Run(new[] { ("/crds/widgets.yaml", Widget), ("/crds/parts.yaml", parts) });
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(("CAPISDK011", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
-        Assert.Contains("Test.Example.V1.WidgetSpec", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Test.Example.V1.WidgetList", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Equal("/crds/widgets.yaml", diagnostic.Location.GetLineSpan().Path);
     }
 

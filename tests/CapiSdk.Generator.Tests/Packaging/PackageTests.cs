@@ -61,7 +61,7 @@ public sealed class PackageTests
                 using Acme.Crds;
                 using Acme.Crds.Example.V1;
 
-                var widget = new Widget { Metadata = new() { Name = "w1" }, Spec = new WidgetSpec { Size = 3, Color = WidgetSpecColor.Red, Port = 8080 } };
+                var widget = new Widget { Metadata = new() { Name = "w1" }, Spec = new WidgetSpec { Size = 3, Color = WidgetColor.Red, Port = 8080 } };
                 CapiSdk.Client.IntOrString port = widget.Spec.Port!.Value;
                 Console.WriteLine(JsonSerializer.Serialize(widget, CrdJsonContext.Default.Widget) + " " + port.IntValue);
                 """);

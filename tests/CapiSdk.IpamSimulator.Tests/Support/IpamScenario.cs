@@ -5,6 +5,7 @@ using CapiSdk.Models.Ipam.Cluster.V1Beta2;
 using CapiSdk.Testing;
 using k8s;
 using k8s.Models;
+using ConditionStatus = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddressClaimStatusConditionStatus;
 
 namespace CapiSdk.IpamSimulator.Tests.Support;
 
@@ -56,7 +57,7 @@ internal sealed class IpamScenario : IAsyncDisposable
             Spec = new IPAddressClaimSpec
             {
                 ClusterName = clusterName,
-                PoolRef = new IPAddressClaimSpecPoolRef { ApiGroup = "ipam.cluster.x-k8s.io", Kind = kind, Name = pool },
+                PoolRef = new() { ApiGroup = "ipam.cluster.x-k8s.io", Kind = kind, Name = pool },
             },
         });
 
@@ -73,7 +74,7 @@ internal sealed class IpamScenario : IAsyncDisposable
 
     /// <summary>Waits until the claim's Ready condition is False with the reason; returns the claim.</summary>
     public Task<IPAddressClaim> WaitForNotReadyAsync(string claim, string reason) =>
-        WaitForClaimAsync(claim, c => c.Status?.Conditions.Find("Ready") is { } ready && ready.Status == IPAddressClaimStatusConditionsStatus.False && ready.Reason == reason, "Ready=False " + reason);
+        WaitForClaimAsync(claim, c => c.Status?.Conditions.Find("Ready") is { } ready && ready.Status == ConditionStatus.False && ready.Reason == reason, "Ready=False " + reason);
 
     public Task<InClusterIPPool> WaitForPoolAsync(string name, Func<InClusterIPPool, bool> condition, string what) =>
         WaitAsync(Pools.WatchAsync(Namespace, new WatchOptions { FieldSelector = "metadata.name=" + name }, TimeoutToken()), condition, $"pool {name}: {what}");

@@ -33,7 +33,7 @@ public sealed class TypedClientTests : IAsyncLifetime
     private static Cluster NewCluster(string name, string? label = null) => new()
     {
         Metadata = new() { Name = name, NamespaceProperty = "default", Labels = label is null ? null : new Dictionary<string, string> { ["env"] = label } },
-        Spec = new ClusterSpec { Topology = new ClusterSpecTopology { ClassRef = new ClusterSpecTopologyClassRef { Name = "quick-start" }, Version = "v1.31.0" } },
+        Spec = new ClusterSpec { Topology = new ClusterTopology { ClassRef = new ClusterTopologyClassRef { Name = "quick-start" }, Version = "v1.31.0" } },
     };
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class TypedClientTests : IAsyncLifetime
     public async Task An_object_that_fails_the_schema_throws_Invalid_with_the_field_in_its_causes()
     {
         var cluster = NewCluster("bad");
-        cluster.Spec.ControlPlaneEndpoint = new ClusterSpecControlPlaneEndpoint { Host = "10.0.0.1", Port = 70000 };
+        cluster.Spec.ControlPlaneEndpoint = new ClusterControlPlaneEndpoint { Host = "10.0.0.1", Port = 70000 };
 
         var error = await Assert.ThrowsAsync<KubernetesInvalidException>(() => _clusters.CreateAsync(cluster));
 

@@ -21,7 +21,7 @@ public sealed class ObjectMetaExtensionsTests
         var claim = new IPAddressClaim
         {
             Metadata = new() { Name = "prod-vip", NamespaceProperty = "default" },
-            Spec = new IPAddressClaimSpec { PoolRef = new IPAddressClaimSpecPoolRef { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "pool" } },
+            Spec = new IPAddressClaimSpec { PoolRef = new() { ApiGroup = "ipam.cluster.x-k8s.io", Kind = "InClusterIPPool", Name = "pool" } },
         };
 
         claim.SetOwnerReference(cluster);

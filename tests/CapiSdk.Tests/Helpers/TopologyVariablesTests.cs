@@ -13,10 +13,10 @@ public sealed class TopologyVariablesTests
         Metadata = new() { Name = "c" },
         Spec = new ClusterSpec
         {
-            Topology = new ClusterSpecTopology
+            Topology = new ClusterTopology
             {
-                ClassRef = new ClusterSpecTopologyClassRef { Name = "quick-start" },
-                Variables = new List<ClusterSpecTopologyVariables> { new() { Name = "replicas", Value = JsonValue.Create(3) } },
+                ClassRef = new ClusterTopologyClassRef { Name = "quick-start" },
+                Variables = new List<ClusterTopologyVariable> { new() { Name = "replicas", Value = JsonValue.Create(3) } },
             },
         },
     };
@@ -48,8 +48,8 @@ public sealed class TopologyVariablesTests
     public void A_structured_value_round_trips_through_a_JsonTypeInfo()
     {
         var cluster = TopologyCluster();
-        var endpoint = new ClusterSpecControlPlaneEndpoint { Host = "10.0.0.42", Port = 6443 };
-        var type = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ClusterSpecControlPlaneEndpoint>)CapiSdk.Models.CrdJsonContext.Default.Options.GetTypeInfo(typeof(ClusterSpecControlPlaneEndpoint));
+        var endpoint = new ClusterControlPlaneEndpoint { Host = "10.0.0.42", Port = 6443 };
+        var type = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ClusterControlPlaneEndpoint>)CapiSdk.Models.CrdJsonContext.Default.Options.GetTypeInfo(typeof(ClusterControlPlaneEndpoint));
 
         cluster.SetVariable("endpoint", endpoint, type);
         var read = cluster.GetVariable("endpoint", type)!;

@@ -261,7 +261,7 @@ namespace Test.Arrays.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("entries")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IList<global::Test.Arrays.V1.ListedSpecEntries>? Entries { get; set; }
+        public global::System.Collections.Generic.IList<global::Test.Arrays.V1.ListedEntry>? Entries { get; set; }
 
         /// <summary>
         /// The <c>matrix</c> field.
@@ -287,7 +287,7 @@ namespace Test.Arrays.V1
     /// <summary>
     /// The object at .spec.entries[*].
     /// </summary>
-    public sealed partial class ListedSpecEntries
+    public sealed partial class ListedEntry
     {
         /// <summary>
         /// The <c>name</c> field.

@@ -279,7 +279,7 @@ namespace Test.Docs.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Docs.V1.DocumentedSpecExtra? Extra { get; set; }
+        public global::Test.Docs.V1.DocumentedExtra? Extra { get; set; }
 
         /// <summary>
         /// Fields the schema does not describe, kept so that reading and writing back loses nothing.
@@ -295,7 +295,7 @@ namespace Test.Docs.V1
     /// <para>Default: <c>{"a":1,"b":[true,"x"]}</c>.</para>
     /// <para>Map type: <c>atomic</c>.</para>
     /// </remarks>
-    public sealed partial class DocumentedSpecExtra
+    public sealed partial class DocumentedExtra
     {
         /// <summary>
         /// The <c>a</c> field.

@@ -244,14 +244,14 @@ namespace Test.Embedded.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("resource")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Embedded.V1.TemplateSpecResource? Resource { get; set; }
+        public global::Test.Embedded.V1.TemplateResource? Resource { get; set; }
 
         /// <summary>
         /// The <c>typed</c> field.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("typed")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Embedded.V1.TemplateSpecTyped? Typed { get; set; }
+        public global::Test.Embedded.V1.TemplateTyped? Typed { get; set; }
 
         /// <summary>
         /// Fields the schema does not describe, kept so that reading and writing back loses nothing.
@@ -266,7 +266,7 @@ namespace Test.Embedded.V1
     /// <remarks>
     /// <para>Unknown fields are preserved by the server.</para>
     /// </remarks>
-    public sealed partial class TemplateSpecResource : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
+    public sealed partial class TemplateResource : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
     {
         /// <summary>
         /// The <c>apiVersion</c> field.
@@ -306,7 +306,7 @@ namespace Test.Embedded.V1
     /// <summary>
     /// The object at .spec.typed.
     /// </summary>
-    public sealed partial class TemplateSpecTyped : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
+    public sealed partial class TemplateTyped : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
     {
         /// <summary>
         /// The <c>apiVersion</c> field.

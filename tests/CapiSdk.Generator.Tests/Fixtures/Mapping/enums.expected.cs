@@ -244,7 +244,7 @@ namespace Test.Enums.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("tls")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Enums.V1.EnumeratedSpecTls? Tls { get; set; }
+        public global::Test.Enums.V1.EnumeratedTls? Tls { get; set; }
 
         /// <summary>
         /// The <c>mode</c> field.
@@ -255,7 +255,7 @@ namespace Test.Enums.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Enums.V1.EnumeratedSpecMode? Mode { get; set; }
+        public global::Test.Enums.V1.EnumeratedMode? Mode { get; set; }
 
         /// <summary>
         /// The <c>level</c> field.
@@ -280,8 +280,8 @@ namespace Test.Enums.V1
     /// <remarks>
     /// <para>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnumeratedSpecTls.JsonConverter))]
-    public readonly partial struct EnumeratedSpecTls : global::System.IEquatable<EnumeratedSpecTls>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnumeratedTls.JsonConverter))]
+    public readonly partial struct EnumeratedTls : global::System.IEquatable<EnumeratedTls>
     {
         private readonly string? _value;
 
@@ -289,7 +289,7 @@ namespace Test.Enums.V1
         /// Creates a value; any string is accepted, known or not.
         /// </summary>
         /// <param name="value">The value as written in JSON.</param>
-        public EnumeratedSpecTls(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public EnumeratedTls(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>
         /// The known values of the schema, as a C# enum for <c>switch</c>; see <see cref="Known"/>.
@@ -341,57 +341,57 @@ namespace Test.Enums.V1
         /// <summary>
         /// The value <c></c>.
         /// </summary>
-        public static EnumeratedSpecTls Empty { get; } = new("");
+        public static EnumeratedTls Empty { get; } = new("");
 
         /// <summary>
         /// The value <c>TLS1.2</c>.
         /// </summary>
-        public static EnumeratedSpecTls TLS12 { get; } = new("TLS1.2");
+        public static EnumeratedTls TLS12 { get; } = new("TLS1.2");
 
         /// <summary>
         /// The value <c>TLS1_3</c>.
         /// </summary>
-        public static EnumeratedSpecTls TLS1_3 { get; } = new("TLS1_3");
+        public static EnumeratedTls TLS1_3 { get; } = new("TLS1_3");
 
         /// <summary>
         /// The value <c>foo-bar</c>.
         /// </summary>
-        public static EnumeratedSpecTls FooBar { get; } = new("foo-bar");
+        public static EnumeratedTls FooBar { get; } = new("foo-bar");
 
         /// <summary>
         /// The value <c>foo_bar</c>.
         /// </summary>
-        public static EnumeratedSpecTls Foo_bar { get; } = new("foo_bar");
+        public static EnumeratedTls Foo_bar { get; } = new("foo_bar");
 
         /// <summary>
         /// The value <c>foo.bar</c>.
         /// </summary>
-        public static EnumeratedSpecTls FooBar2 { get; } = new("foo.bar");
+        public static EnumeratedTls FooBar2 { get; } = new("foo.bar");
 
         /// <summary>
         /// The value <c>1st</c>.
         /// </summary>
-        public static EnumeratedSpecTls _1st { get; } = new("1st");
+        public static EnumeratedTls _1st { get; } = new("1st");
 
         /// <summary>
         /// The value <c>class</c>.
         /// </summary>
-        public static EnumeratedSpecTls Class { get; } = new("class");
+        public static EnumeratedTls Class { get; } = new("class");
 
         /// <summary>
         /// The value <c>Value</c>.
         /// </summary>
-        public static EnumeratedSpecTls Value2 { get; } = new("Value");
+        public static EnumeratedTls Value2 { get; } = new("Value");
 
         /// <summary>
         /// The value <c>Known</c>.
         /// </summary>
-        public static EnumeratedSpecTls Known2 { get; } = new("Known");
+        public static EnumeratedTls Known2 { get; } = new("Known");
 
         /// <summary>
         /// Every value the schema lists, in schema order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<EnumeratedSpecTls> KnownValues { get; } = new EnumeratedSpecTls[] { Empty, TLS12, TLS1_3, FooBar, Foo_bar, FooBar2, _1st, Class, Value2, Known2 };
+        public static global::System.Collections.Generic.IReadOnlyList<EnumeratedTls> KnownValues { get; } = new EnumeratedTls[] { Empty, TLS12, TLS1_3, FooBar, Foo_bar, FooBar2, _1st, Class, Value2, Known2 };
 
         /// <summary>
         /// The value as written in JSON.
@@ -424,23 +424,23 @@ namespace Test.Enums.V1
         /// <summary>
         /// Converts a string to this type.
         /// </summary>
-        public static implicit operator EnumeratedSpecTls(string value) => new(value);
+        public static implicit operator EnumeratedTls(string value) => new(value);
 
         /// <summary>
         /// Compares two values by their JSON string.
         /// </summary>
-        public static bool operator ==(EnumeratedSpecTls left, EnumeratedSpecTls right) => left.Equals(right);
+        public static bool operator ==(EnumeratedTls left, EnumeratedTls right) => left.Equals(right);
 
         /// <summary>
         /// Compares two values by their JSON string.
         /// </summary>
-        public static bool operator !=(EnumeratedSpecTls left, EnumeratedSpecTls right) => !left.Equals(right);
+        public static bool operator !=(EnumeratedTls left, EnumeratedTls right) => !left.Equals(right);
 
         /// <inheritdoc/>
-        public bool Equals(EnumeratedSpecTls other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(EnumeratedTls other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is EnumeratedSpecTls other && Equals(other);
+        public override bool Equals(object? obj) => obj is EnumeratedTls other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -451,10 +451,10 @@ namespace Test.Enums.V1
         /// <summary>
         /// Reads and writes the value as a JSON string.
         /// </summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedSpecTls>
+        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedTls>
         {
             /// <inheritdoc/>
-            public override EnumeratedSpecTls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override EnumeratedTls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.ValueTextEquals(""u8))
                 {
@@ -510,7 +510,7 @@ namespace Test.Enums.V1
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedSpecTls value, global::System.Text.Json.JsonSerializerOptions options) =>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedTls value, global::System.Text.Json.JsonSerializerOptions options) =>
                 writer.WriteStringValue(value.Value);
         }
     }
@@ -522,8 +522,8 @@ namespace Test.Enums.V1
     /// <para>Allowed values: <c>"Always"</c>, <c>"Never"</c>.</para>
     /// <para>Default: <c>"Always"</c>.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnumeratedSpecMode.JsonConverter))]
-    public readonly partial struct EnumeratedSpecMode : global::System.IEquatable<EnumeratedSpecMode>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnumeratedMode.JsonConverter))]
+    public readonly partial struct EnumeratedMode : global::System.IEquatable<EnumeratedMode>
     {
         private readonly string? _value;
 
@@ -531,7 +531,7 @@ namespace Test.Enums.V1
         /// Creates a value; any string is accepted, known or not.
         /// </summary>
         /// <param name="value">The value as written in JSON.</param>
-        public EnumeratedSpecMode(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public EnumeratedMode(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>
         /// The known values of the schema, as a C# enum for <c>switch</c>; see <see cref="Known"/>.
@@ -551,17 +551,17 @@ namespace Test.Enums.V1
         /// <summary>
         /// The value <c>Always</c>.
         /// </summary>
-        public static EnumeratedSpecMode Always { get; } = new("Always");
+        public static EnumeratedMode Always { get; } = new("Always");
 
         /// <summary>
         /// The value <c>Never</c>.
         /// </summary>
-        public static EnumeratedSpecMode Never { get; } = new("Never");
+        public static EnumeratedMode Never { get; } = new("Never");
 
         /// <summary>
         /// Every value the schema lists, in schema order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<EnumeratedSpecMode> KnownValues { get; } = new EnumeratedSpecMode[] { Always, Never };
+        public static global::System.Collections.Generic.IReadOnlyList<EnumeratedMode> KnownValues { get; } = new EnumeratedMode[] { Always, Never };
 
         /// <summary>
         /// The value as written in JSON.
@@ -586,23 +586,23 @@ namespace Test.Enums.V1
         /// <summary>
         /// Converts a string to this type.
         /// </summary>
-        public static implicit operator EnumeratedSpecMode(string value) => new(value);
+        public static implicit operator EnumeratedMode(string value) => new(value);
 
         /// <summary>
         /// Compares two values by their JSON string.
         /// </summary>
-        public static bool operator ==(EnumeratedSpecMode left, EnumeratedSpecMode right) => left.Equals(right);
+        public static bool operator ==(EnumeratedMode left, EnumeratedMode right) => left.Equals(right);
 
         /// <summary>
         /// Compares two values by their JSON string.
         /// </summary>
-        public static bool operator !=(EnumeratedSpecMode left, EnumeratedSpecMode right) => !left.Equals(right);
+        public static bool operator !=(EnumeratedMode left, EnumeratedMode right) => !left.Equals(right);
 
         /// <inheritdoc/>
-        public bool Equals(EnumeratedSpecMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(EnumeratedMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is EnumeratedSpecMode other && Equals(other);
+        public override bool Equals(object? obj) => obj is EnumeratedMode other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -613,10 +613,10 @@ namespace Test.Enums.V1
         /// <summary>
         /// Reads and writes the value as a JSON string.
         /// </summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedSpecMode>
+        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedMode>
         {
             /// <inheritdoc/>
-            public override EnumeratedSpecMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override EnumeratedMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.ValueTextEquals("Always"u8))
                 {
@@ -632,7 +632,7 @@ namespace Test.Enums.V1
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedSpecMode value, global::System.Text.Json.JsonSerializerOptions options) =>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedMode value, global::System.Text.Json.JsonSerializerOptions options) =>
                 writer.WriteStringValue(value.Value);
         }
     }

@@ -255,7 +255,7 @@ namespace Test.Maps.V1
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("nested")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IDictionary<string, global::Test.Maps.V1.MappedSpecNestedValue>? Nested { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::Test.Maps.V1.MappedNestedValue>? Nested { get; set; }
 
         /// <summary>
         /// The <c>open</c> field.
@@ -281,7 +281,7 @@ namespace Test.Maps.V1
     /// <summary>
     /// The object at .spec.nested{*}.
     /// </summary>
-    public sealed partial class MappedSpecNestedValue
+    public sealed partial class MappedNestedValue
     {
         /// <summary>
         /// The <c>weight</c> field.

@@ -255,14 +255,14 @@ namespace Test.Naming.V1
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("template")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Naming.V1.NamingSpecTemplate? Template { get; set; }
+        public global::Test.Naming.V1.NamingTemplate? Template { get; set; }
 
         /// <summary>
         /// The <c>selector</c> field.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("selector")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Naming.V1.NamingSpecSelector? Selector { get; set; }
+        public global::Test.Naming.V1.NamingSelector? Selector { get; set; }
 
         /// <summary>
         /// The <c>class</c> field.
@@ -344,14 +344,14 @@ namespace Test.Naming.V1
     /// <summary>
     /// The object at .spec.template.
     /// </summary>
-    public sealed partial class NamingSpecTemplate
+    public sealed partial class NamingTemplate
     {
         /// <summary>
         /// The <c>spec</c> field.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("spec")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Naming.V1.NamingSpecTemplateSpec? Spec { get; set; }
+        public global::Test.Naming.V1.NamingTemplateSpec? Spec { get; set; }
 
         /// <summary>
         /// Fields the schema does not describe, kept so that reading and writing back loses nothing.
@@ -363,7 +363,7 @@ namespace Test.Naming.V1
     /// <summary>
     /// The object at .spec.template.spec.
     /// </summary>
-    public sealed partial class NamingSpecTemplateSpec
+    public sealed partial class NamingTemplateSpec
     {
         /// <summary>
         /// The <c>replicas</c> field.
@@ -382,14 +382,14 @@ namespace Test.Naming.V1
     /// <summary>
     /// The object at .spec.selector.
     /// </summary>
-    public sealed partial class NamingSpecSelector
+    public sealed partial class NamingSelector
     {
         /// <summary>
         /// The <c>template</c> field.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("template")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Naming.V1.NamingSpecSelectorTemplate? Template { get; set; }
+        public global::Test.Naming.V1.NamingSelectorTemplate? Template { get; set; }
 
         /// <summary>
         /// Fields the schema does not describe, kept so that reading and writing back loses nothing.
@@ -401,7 +401,7 @@ namespace Test.Naming.V1
     /// <summary>
     /// The object at .spec.selector.template.
     /// </summary>
-    public sealed partial class NamingSpecSelectorTemplate
+    public sealed partial class NamingSelectorTemplate
     {
         /// <summary>
         /// The <c>spec</c> field.

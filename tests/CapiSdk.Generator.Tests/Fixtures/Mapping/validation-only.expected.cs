@@ -274,7 +274,7 @@ namespace Test.Validation.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("both")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Validation.V1.ValidatedSpecBoth? Both { get; set; }
+        public global::Test.Validation.V1.ValidatedBoth? Both { get; set; }
 
         /// <summary>
         /// The <c>untypedAnyOf</c> field.
@@ -300,7 +300,7 @@ namespace Test.Validation.V1
     /// <para>Also validated by <c>anyOf</c>.</para>
     /// <para>Also validated by <c>allOf</c>.</para>
     /// </remarks>
-    public sealed partial class ValidatedSpecBoth
+    public sealed partial class ValidatedBoth
     {
         /// <summary>
         /// The <c>x</c> field.
