@@ -8,14 +8,14 @@ internal sealed record CorpusFigures(
     int YamlLines,
     int Lines,
     long Bytes,
-    string LargestSource,
+    int JsonPercent,
     int Types,
     long AssemblyBytes,
     TimeSpan ColdBuild,
     TimeSpan EditBuild,
     TimeSpan? GeneratorInBuild)
 {
-    public string ToRow() => "| " + Name + " | " + N(YamlLines) + " | " + N(Lines) + " | " + Size(Bytes) + " | " + LargestSource + " | " + N(Types) + " | " + Size(AssemblyBytes)
+    public string ToRow() => "| " + Name + " | " + N(YamlLines) + " | " + N(Lines) + " | " + Size(Bytes) + " | " + JsonPercent.ToString(CultureInfo.InvariantCulture) + "% | " + N(Types) + " | " + Size(AssemblyBytes)
         + " | " + Seconds(ColdBuild) + " | " + Seconds(EditBuild) + " | " + (GeneratorInBuild is { } g ? Seconds(g) : "n/a") + " |";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

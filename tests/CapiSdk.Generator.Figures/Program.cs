@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Reflection;
 using CapiSdk.Generator.Figures;
 
-// dotnet run -c Release --project tests/CapiSdk.Generator.Figures -- [--runs 3] [--only upstream|sdk|<file name>]
+// dotnet run -c Release --project tests/CapiSdk.Generator.Figures -- [--runs 3] [--only upstream|sdk|<file name>] [--generator <folder with CapiSdk.Generator.dll>]
 var runs = 3;
 string? only = null;
+string? generatorFolder = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -15,14 +16,24 @@ for (var i = 0; i < args.Length; i++)
         case "--only" when i + 1 < args.Length:
             only = args[++i];
             break;
+        case "--generator" when i + 1 < args.Length:
+            generatorFolder = Path.GetFullPath(args[++i]);
+            break;
         default:
-            Console.Error.WriteLine("Unknown argument '" + args[i] + "'. Usage: [--runs N] [--only upstream|sdk|<crd file name>]");
+            Console.Error.WriteLine("Unknown argument '" + args[i] + "'. Usage: [--runs N] [--only upstream|sdk|<crd file name>] [--generator <folder>]");
             return 2;
     }
 }
 
 var repoRoot = Metadata("RepoRoot");
-var tools = new GeneratorFiles(Metadata("Generator"), Metadata("YamlDotNet"), Path.Combine(repoRoot, "generator", "CapiSdk.Generator", "build", "CapiSdk.Generator.props"));
+var generator = generatorFolder is null ? Metadata("Generator") : Path.Combine(generatorFolder, "CapiSdk.Generator.dll");
+if (!File.Exists(generator))
+{
+    Console.Error.WriteLine("The generator " + generator + " does not exist: build it (dotnet build -c Release generator/CapiSdk.Generator) or pass --generator <folder>.");
+    return 2;
+}
+
+var tools = new GeneratorFiles(generator, Metadata("YamlDotNet"), Path.Combine(repoRoot, "generator", "CapiSdk.Generator", "build", "CapiSdk.Generator.props"));
 var corpora = new List<Corpus>();
 var upstream = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "crds", "upstream"));
 if (Directory.Exists(upstream))
@@ -46,7 +57,7 @@ if (selected.Count == 0)
     return 2;
 }
 
-Console.WriteLine("| corpus | YAML lines | C# lines | C# bytes | largest source | types | assembly | cold build | edit one .cs | generator in CLI build (edit) |");
+Console.WriteLine("| corpus | YAML lines | C# lines | C# bytes | JSON context share | types | assembly | cold build | edit one .cs | generator in CLI build (edit) |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var corpus in selected)
 {
