@@ -12,7 +12,7 @@ namespace CapiSdk.Generator.Emitting;
 /// generator emits against, because one source generator cannot see another's output: a <c>[JsonSerializable]</c>
 /// context over generated models would never be completed. No reflection, so trimming and NativeAOT safe. The root
 /// holds the options, the accessors, the shared helpers and KubernetesClient's types, and dispatches to one
-/// <c>Add_{file}</c> per CRD file (<see cref="JsonFileEmitter"/>); it depends on the files' type names, not on
+/// <c>File_{file}.Add</c> per CRD file (<see cref="JsonFileEmitter"/>); it depends on the files' type names, not on
 /// their schemas, so a change inside one file re-emits that file's source only.
 /// </summary>
 internal static class JsonContextEmitter
@@ -90,13 +90,13 @@ internal static class JsonContextEmitter
         writer.Line("AddKubernetesClientTypes(factories);");
         foreach (var file in sortedFiles)
         {
-            writer.Line(JsonFileEmitter.AddMethod(file.FileId) + "(factories);");
+            writer.Line(JsonFileEmitter.ClassName(file.FileId) + ".Add(factories);");
         }
 
         writer.Line("return factories;");
         writer.Close();
         writer.Line();
-        JsonTypeEmitter.Emit(writer, "AddKubernetesClientTypes", rootNamespace, external.Objects, withPrimitives: true);
+        JsonTypeEmitter.Emit(writer, "private static void AddKubernetesClientTypes", rootNamespace, external.Objects, root: true);
         writer.Line();
         JsonContextHelpers.Emit(writer, rootNamespace);
         writer.Close();

@@ -9,7 +9,7 @@ namespace CapiSdk.Generator.Emitting;
 
 /// <summary>
 /// Emits one CRD file's part of <c>CrdJsonContext</c>: a partial class with the metadata and fast-path writers of
-/// the file's types, and one <c>Add_{file}</c> method the context's root calls. A change to the file re-emits only
+/// the file's types, and a nested class <c>File_{file}</c> whose <c>Add</c> the context's root calls. A change to the file re-emits only
 /// this source.
 /// </summary>
 internal static class JsonFileEmitter
@@ -36,7 +36,8 @@ internal static class JsonFileEmitter
 
     public static string HintName(JsonFileRequest request) => request.RootNamespace + "." + JsonContextEmitter.ContextName + "." + request.FileId + ".g.cs";
 
-    public static string AddMethod(string fileId) => "Add_" + fileId;
+    /// <summary>The nested class holding the file's metadata, named so that it never takes an accessor's name.</summary>
+    public static string ClassName(string fileId) => "File_" + fileId;
 
     public static JsonFileEntry Entry(JsonFileRequest request)
     {
@@ -72,7 +73,9 @@ internal static class JsonFileEmitter
         writer.Line();
         writer.Open("namespace " + request.RootNamespace);
         writer.Open("partial class " + JsonContextEmitter.ContextName);
-        JsonTypeEmitter.Emit(writer, AddMethod(request.FileId), request.RootNamespace, objects, withPrimitives: false);
+        writer.Open("private static class " + ClassName(request.FileId));
+        JsonTypeEmitter.Emit(writer, "public static void Add", request.RootNamespace, objects, root: false);
+        writer.Close();
         writer.Close();
         writer.Close();
         return writer.ToString();

@@ -21,12 +21,16 @@ internal static class JsonTypeEmitter
         JsonTypeModel.JsonObject, JsonTypeModel.JsonElement, JsonTypeModel.DateTimeOffset, JsonTypeModel.DateTime, JsonTypeModel.Object, JsonTypeModel.ExtensionData,
     };
 
-    /// <summary>Writes <c>private static void {method}(factories)</c> registering <paramref name="objects"/> and what they use, and their members.</summary>
-    public static void Emit(SourceWriter writer, string method, string rootNamespace, IReadOnlyList<ObjectTypeModel> objects, bool withPrimitives)
+    /// <summary>
+    /// Writes <c>{modifiers} void {method}(factories)</c> registering <paramref name="objects"/> and what they use, and
+    /// their members; the root (<paramref name="root"/>) also registers the primitives.
+    /// </summary>
+    public static void Emit(SourceWriter writer, string signature, string rootNamespace, IReadOnlyList<ObjectTypeModel> objects, bool root)
     {
-        writer.Open("private static void " + method + "(" + FactoriesType + " factories)");
+        var names = new JsonTypeNames(objects, root);
+        writer.Open(signature + "(" + FactoriesType + " factories)");
         var seen = new HashSet<string>();
-        if (withPrimitives)
+        if (root)
         {
             foreach (var primitive in Primitives)
             {
@@ -42,7 +46,7 @@ internal static class JsonTypeEmitter
         {
             if (seen.Add(type.FullName))
             {
-                writer.Line("factories.TryAdd(typeof(" + type.FullName + "), " + JsonTypeNames.Creator(type.FullName) + ");");
+                writer.Line("factories.TryAdd(typeof(" + type.FullName + "), " + names.Creator(type.FullName) + ");");
             }
         }
 
@@ -55,9 +59,9 @@ internal static class JsonTypeEmitter
         foreach (var type in objects.GroupBy(o => o.FullName).Select(g => g.First()))
         {
             writer.Line();
-            EmitCreator(writer, type);
+            EmitCreator(writer, type, names);
             writer.Line();
-            FastPathWriter.Emit(writer, type, rootNamespace);
+            FastPathWriter.Emit(writer, type, rootNamespace, names);
         }
     }
 
@@ -93,11 +97,11 @@ internal static class JsonTypeEmitter
     private static string ElementRuntimeName(JsonTypeModel collection) =>
         collection.Element!.RuntimeName + (collection.ElementNullable && collection.Element.IsValueType ? "?" : string.Empty);
 
-    private static void EmitCreator(SourceWriter writer, ObjectTypeModel type)
+    private static void EmitCreator(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
         var name = type.FullName;
-        writer.Line("private static " + TypeInfo + " " + JsonTypeNames.Creator(name) + "(global::System.Text.Json.JsonSerializerOptions options) =>");
-        writer.Line("    ObjectInfo<" + name + ">(options, static () => new " + name + "(), " + JsonTypeNames.Writer(name) + ", static p => p");
+        writer.Line("private static " + TypeInfo + " " + names.Creator(name) + "(global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Line("    ObjectInfo<" + name + ">(options, static () => new " + name + "(), " + names.Writer(name) + ", static p => p");
         foreach (var property in type.Properties)
         {
             writer.Line("        .Add(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name

@@ -68,7 +68,7 @@ namespace Test
         {
             var factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>();
             AddKubernetesClientTypes(factories);
-            Add_test_e2125834(factories);
+            File_test_e2125834.Add(factories);
             return factories;
         }
 
@@ -432,79 +432,82 @@ namespace Test
 {
     partial class CrdJsonContext
     {
-        private static void Add_test_e2125834(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+        private static class File_test_e2125834
         {
-            factories.TryAdd(typeof(global::Test.Primitives.V1.Primitive), Create_Test_Primitives_V1_Primitive);
-            factories.TryAdd(typeof(global::Test.Primitives.V1.PrimitiveSpec), Create_Test_Primitives_V1_PrimitiveSpec);
-            factories.TryAdd(typeof(global::Test.Primitives.V1.PrimitiveList), Create_Test_Primitives_V1_PrimitiveList);
-            factories.TryAdd(typeof(global::System.Collections.Generic.IList<global::Test.Primitives.V1.Primitive>), ListInfo<global::Test.Primitives.V1.Primitive>);
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Test_Primitives_V1_Primitive(global::System.Text.Json.JsonSerializerOptions options) =>
-            ObjectInfo<global::Test.Primitives.V1.Primitive>(options, static () => new global::Test.Primitives.V1.Primitive(), Write_Test_Primitives_V1_Primitive, static p => p
-                .Add("ApiVersion", "apiVersion", static x => x.ApiVersion, static (x, v) => x.ApiVersion = v!, false)
-                .Add("Kind", "kind", static x => x.Kind, static (x, v) => x.Kind = v!, false)
-                .Add("Metadata", "metadata", static x => x.Metadata, static (x, v) => x.Metadata = v!, false)
-                .Add("Spec", "spec", static x => x.Spec, static (x, v) => x.Spec = v!)
-                .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));
-
-        private static void Write_Test_Primitives_V1_Primitive(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.Primitive? value)
-        {
-            if (BeginObject(writer, value))
+            public static void Add(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
             {
-                WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
-                WriteRef(writer, "kind"u8, value.Kind, WriteString);
-                WriteRef(writer, "metadata"u8, value.Metadata, Write_k8s_Models_V1ObjectMeta);
-                WriteRef(writer, "spec"u8, value.Spec, Write_Test_Primitives_V1_PrimitiveSpec);
-                EndObject(writer, value.AdditionalProperties);
+                factories.TryAdd(typeof(global::Test.Primitives.V1.Primitive), C0);
+                factories.TryAdd(typeof(global::Test.Primitives.V1.PrimitiveSpec), C1);
+                factories.TryAdd(typeof(global::Test.Primitives.V1.PrimitiveList), C2);
+                factories.TryAdd(typeof(global::System.Collections.Generic.IList<global::Test.Primitives.V1.Primitive>), ListInfo<global::Test.Primitives.V1.Primitive>);
             }
-        }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Test_Primitives_V1_PrimitiveSpec(global::System.Text.Json.JsonSerializerOptions options) =>
-            ObjectInfo<global::Test.Primitives.V1.PrimitiveSpec>(options, static () => new global::Test.Primitives.V1.PrimitiveSpec(), Write_Test_Primitives_V1_PrimitiveSpec, static p => p
-                .Add("Name", "name", static x => x.Name, static (x, v) => x.Name = v!)
-                .Add("Replicas", "replicas", static x => x.Replicas, static (x, v) => x.Replicas = v!)
-                .Add("Bytes", "bytes", static x => x.Bytes, static (x, v) => x.Bytes = v!)
-                .Add("Count", "count", static x => x.Count, static (x, v) => x.Count = v!)
-                .Add("Ratio", "ratio", static x => x.Ratio, static (x, v) => x.Ratio = v!)
-                .Add("Enabled", "enabled", static x => x.Enabled, static (x, v) => x.Enabled = v!)
-                .Add("Since", "since", static x => x.Since, static (x, v) => x.Since = v!)
-                .Add("Data", "data", static x => x.Data, static (x, v) => x.Data = v!)
-                .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo C0(global::System.Text.Json.JsonSerializerOptions options) =>
+                ObjectInfo<global::Test.Primitives.V1.Primitive>(options, static () => new global::Test.Primitives.V1.Primitive(), W0, static p => p
+                    .Add("ApiVersion", "apiVersion", static x => x.ApiVersion, static (x, v) => x.ApiVersion = v!, false)
+                    .Add("Kind", "kind", static x => x.Kind, static (x, v) => x.Kind = v!, false)
+                    .Add("Metadata", "metadata", static x => x.Metadata, static (x, v) => x.Metadata = v!, false)
+                    .Add("Spec", "spec", static x => x.Spec, static (x, v) => x.Spec = v!)
+                    .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));
 
-        private static void Write_Test_Primitives_V1_PrimitiveSpec(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.PrimitiveSpec? value)
-        {
-            if (BeginObject(writer, value))
+            private static void W0(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.Primitive? value)
             {
-                WriteRef(writer, "name"u8, value.Name, WriteString);
-                WriteVal(writer, "replicas"u8, value.Replicas, WriteInt32);
-                WriteVal(writer, "bytes"u8, value.Bytes, WriteInt64);
-                WriteVal(writer, "count"u8, value.Count, WriteInt64);
-                WriteVal(writer, "ratio"u8, value.Ratio, WriteDouble);
-                WriteVal(writer, "enabled"u8, value.Enabled, WriteBoolean);
-                WriteVal(writer, "since"u8, value.Since, WriteTime);
-                WriteRef(writer, "data"u8, value.Data, WriteString);
-                EndObject(writer, value.AdditionalProperties);
+                if (BeginObject(writer, value))
+                {
+                    WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
+                    WriteRef(writer, "kind"u8, value.Kind, WriteString);
+                    WriteRef(writer, "metadata"u8, value.Metadata, Write_k8s_Models_V1ObjectMeta);
+                    WriteRef(writer, "spec"u8, value.Spec, W1);
+                    EndObject(writer, value.AdditionalProperties);
+                }
             }
-        }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Test_Primitives_V1_PrimitiveList(global::System.Text.Json.JsonSerializerOptions options) =>
-            ObjectInfo<global::Test.Primitives.V1.PrimitiveList>(options, static () => new global::Test.Primitives.V1.PrimitiveList(), Write_Test_Primitives_V1_PrimitiveList, static p => p
-                .Add("ApiVersion", "apiVersion", static x => x.ApiVersion, static (x, v) => x.ApiVersion = v!, false)
-                .Add("Kind", "kind", static x => x.Kind, static (x, v) => x.Kind = v!, false)
-                .Add("Metadata", "metadata", static x => x.Metadata, static (x, v) => x.Metadata = v!, false)
-                .Add("Items", "items", static x => x.Items, static (x, v) => x.Items = v!, false)
-                .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo C1(global::System.Text.Json.JsonSerializerOptions options) =>
+                ObjectInfo<global::Test.Primitives.V1.PrimitiveSpec>(options, static () => new global::Test.Primitives.V1.PrimitiveSpec(), W1, static p => p
+                    .Add("Name", "name", static x => x.Name, static (x, v) => x.Name = v!)
+                    .Add("Replicas", "replicas", static x => x.Replicas, static (x, v) => x.Replicas = v!)
+                    .Add("Bytes", "bytes", static x => x.Bytes, static (x, v) => x.Bytes = v!)
+                    .Add("Count", "count", static x => x.Count, static (x, v) => x.Count = v!)
+                    .Add("Ratio", "ratio", static x => x.Ratio, static (x, v) => x.Ratio = v!)
+                    .Add("Enabled", "enabled", static x => x.Enabled, static (x, v) => x.Enabled = v!)
+                    .Add("Since", "since", static x => x.Since, static (x, v) => x.Since = v!)
+                    .Add("Data", "data", static x => x.Data, static (x, v) => x.Data = v!)
+                    .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));
 
-        private static void Write_Test_Primitives_V1_PrimitiveList(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.PrimitiveList? value)
-        {
-            if (BeginObject(writer, value))
+            private static void W1(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.PrimitiveSpec? value)
             {
-                WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
-                WriteRef(writer, "kind"u8, value.Kind, WriteString);
-                WriteRef(writer, "metadata"u8, value.Metadata, Write_k8s_Models_V1ListMeta);
-                WriteRef(writer, "items"u8, value.Items, static (w, v) => WriteArray(w, v, Write_Test_Primitives_V1_Primitive));
-                EndObject(writer, value.AdditionalProperties);
+                if (BeginObject(writer, value))
+                {
+                    WriteRef(writer, "name"u8, value.Name, WriteString);
+                    WriteVal(writer, "replicas"u8, value.Replicas, WriteInt32);
+                    WriteVal(writer, "bytes"u8, value.Bytes, WriteInt64);
+                    WriteVal(writer, "count"u8, value.Count, WriteInt64);
+                    WriteVal(writer, "ratio"u8, value.Ratio, WriteDouble);
+                    WriteVal(writer, "enabled"u8, value.Enabled, WriteBoolean);
+                    WriteVal(writer, "since"u8, value.Since, WriteTime);
+                    WriteRef(writer, "data"u8, value.Data, WriteString);
+                    EndObject(writer, value.AdditionalProperties);
+                }
+            }
+
+            private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo C2(global::System.Text.Json.JsonSerializerOptions options) =>
+                ObjectInfo<global::Test.Primitives.V1.PrimitiveList>(options, static () => new global::Test.Primitives.V1.PrimitiveList(), W2, static p => p
+                    .Add("ApiVersion", "apiVersion", static x => x.ApiVersion, static (x, v) => x.ApiVersion = v!, false)
+                    .Add("Kind", "kind", static x => x.Kind, static (x, v) => x.Kind = v!, false)
+                    .Add("Metadata", "metadata", static x => x.Metadata, static (x, v) => x.Metadata = v!, false)
+                    .Add("Items", "items", static x => x.Items, static (x, v) => x.Items = v!, false)
+                    .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));
+
+            private static void W2(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Primitives.V1.PrimitiveList? value)
+            {
+                if (BeginObject(writer, value))
+                {
+                    WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
+                    WriteRef(writer, "kind"u8, value.Kind, WriteString);
+                    WriteRef(writer, "metadata"u8, value.Metadata, Write_k8s_Models_V1ListMeta);
+                    WriteRef(writer, "items"u8, value.Items, static (w, v) => WriteArray(w, v, W0));
+                    EndObject(writer, value.AdditionalProperties);
+                }
             }
         }
     }
