@@ -28,6 +28,12 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
 
         /// <summary>One resource version, ready to emit.</summary>
         public const string Resources = nameof(Resources);
+
+        /// <summary>One file's share of the JSON context, ready to emit.</summary>
+        public const string JsonFiles = nameof(JsonFiles);
+
+        /// <summary>What the JSON context's root needs of every file: their registration methods and accessors.</summary>
+        public const string JsonRoot = nameof(JsonRoot);
     }
 
     /// <inheritdoc/>
@@ -97,11 +103,42 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             }
         });
 
-        var unique = emittable.Where(static r => r.DuplicateOf is null).Select(static (r, _) => r.Resource).Collect();
-        context.RegisterSourceOutput(unique.Combine(globalOptions).Combine(external).Combine(hasLibrary), static (spc, input) =>
+        var jsonFiles = named
+            .Combine(keys)
+            .Combine(globalOptions)
+            .Combine(canEmit)
+            .SelectMany(static (input, _) =>
+            {
+                var (((all, duplicates), global), emit) = input;
+                return all.Resources
+                    .Where(r => !duplicates.Any(d => d.Key == r.Key && d.FilePath == r.FilePath))
+                    .GroupBy(static r => r.FilePath)
+                    .OrderBy(static g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new JsonFileRequest(JsonFileEmitter.FileId(g.Key), global.Options.RootNamespace, emit, g.ToEquatableArray()))
+                    .ToImmutableArray();
+            })
+            .WithTrackingName(Steps.JsonFiles);
+
+        context.RegisterSourceOutput(jsonFiles, static (spc, request) =>
         {
-            var (((all, global), externalTypes), library) = input;
-            if (all.IsEmpty)
+            if (request.CanEmit && request.Resources.Count > 0)
+            {
+                spc.AddSource(JsonFileEmitter.HintName(request), SourceText.From(JsonFileEmitter.Emit(request), System.Text.Encoding.UTF8));
+            }
+        });
+
+        var jsonRoot = jsonFiles
+            .Where(static f => f.Resources.Count > 0)
+            .Select(static (f, _) => JsonFileEmitter.Entry(f))
+            .Collect()
+            .Combine(globalOptions)
+            .Combine(external)
+            .Combine(hasLibrary)
+            .WithTrackingName(Steps.JsonRoot);
+        context.RegisterSourceOutput(jsonRoot, static (spc, input) =>
+        {
+            var (((entries, global), externalTypes), library) = input;
+            if (entries.IsEmpty)
             {
                 return;
             }
@@ -118,14 +155,18 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
                 return;
             }
 
+            var root = global.Options.RootNamespace;
+            spc.AddSource(JsonContextEmitter.HintName(root), SourceText.From(JsonContextEmitter.Emit(root, entries, externalTypes), System.Text.Encoding.UTF8));
+        });
+
+        // Type-name clashes need every resource; this output only reports them, so it emits no source.
+        var unique = emittable.Where(static r => r.DuplicateOf is null && r.CanEmit).Select(static (r, _) => r.Resource).Collect();
+        context.RegisterSourceOutput(unique, static (spc, all) =>
+        {
             foreach (var clash in TypeClashes.Find(all))
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNameClash, At(clash.SecondFile, clash.SecondLine, 0), clash.TypeName, clash.FirstFile, clash.SecondFile));
             }
-
-            var root = global.Options.RootNamespace;
-            var sorted = all.OrderBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Root.Name, StringComparer.Ordinal).ToList();
-            spc.AddSource(root + "." + JsonContextEmitter.ContextName + ".g.cs", SourceText.From(JsonContextEmitter.Emit(root, sorted, externalTypes), System.Text.Encoding.UTF8));
         });
     }
 

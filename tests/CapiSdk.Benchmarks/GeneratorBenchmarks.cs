@@ -9,20 +9,32 @@ using Microsoft.CodeAnalysis.Text;
 namespace CapiSdk.Benchmarks;
 
 /// <summary>
-/// The generator over the whole upstream corpus (29 CRD files, about 44,000 lines): cold (a new driver, nothing
-/// cached) and a no-op incremental step (an unrelated .cs edit after a first run).
+/// The generator over the whole upstream corpus (29 CRD files, about 44,000 lines) or the SDK's own crds/: cold (a
+/// new driver, nothing cached), a no-op incremental step (an unrelated .cs edit after a first run), and an edit to
+/// one YAML file (a description changed) in a warm driver.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks : GeneratorBenchmarkBase
 {
     private GeneratorDriver _warm = null!;
+    private GeneratorDriver _yamlWarm = null!;
+    private AdditionalText _yaml = null!;
+    private AdditionalText _yamlEdited = null!;
     private bool _flip;
+    private bool _yamlFlip;
+
+    /// <summary>Which CRD set: <c>upstream</c> or <c>sdk</c>.</summary>
+    [Params(Corpus.Upstream, Corpus.Sdk)]
+    public string CorpusName { get; set; } = Corpus.Upstream;
 
     [GlobalSetup]
     public void Setup()
     {
-        Prepare();
+        Prepare(CorpusName);
         _warm = NewDriver().RunGenerators(Compilation);
+        _yamlWarm = NewDriver().RunGenerators(Compilation);
+        _yaml = Files[0];
+        _yamlEdited = new Text(_yaml.Path, _yaml.GetText()!.ToString().Replace("description: ", "description: Edited. "));
         var sources = _warm.GetRunResult().GeneratedTrees;
         Console.WriteLine($"// corpus: {Files.Length} files, {Files.Sum(f => f.GetText()!.Lines.Count)} lines -> {sources.Length} sources, {sources.Sum(t => t.Length) / 1024} KiB of C#");
     }
@@ -36,6 +48,15 @@ public class GeneratorBenchmarks : GeneratorBenchmarkBase
         _flip = !_flip;
         _warm = _warm.RunGenerators(_flip ? Edited : Compilation);
         return _warm;
+    }
+
+    [Benchmark(Description = "One YAML file edited (a description)")]
+    public GeneratorDriver OneYamlEdited()
+    {
+        _yamlFlip = !_yamlFlip;
+        _yamlWarm = _yamlFlip ? _yamlWarm.ReplaceAdditionalText(_yaml, _yamlEdited) : _yamlWarm.ReplaceAdditionalText(_yamlEdited, _yaml);
+        _yamlWarm = _yamlWarm.RunGenerators(Compilation);
+        return _yamlWarm;
     }
 }
 
@@ -62,9 +83,9 @@ public abstract class GeneratorBenchmarkBase
 
     protected CSharpCompilation Edited { get; private set; } = null!;
 
-    protected void Prepare()
+    protected void Prepare(string corpus = Corpus.Upstream)
     {
-        Files = Corpus.Load().Select(f => (AdditionalText)new Text(f.Path, f.Content)).ToImmutableArray();
+        Files = Corpus.Load(corpus).Select(f => (AdditionalText)new Text(f.Path, f.Content)).ToImmutableArray();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Append(typeof(k8s.Kubernetes).Assembly.Location)
@@ -80,7 +101,7 @@ public abstract class GeneratorBenchmarkBase
         new CSharpParseOptions(LanguageVersion.Latest),
         new Options());
 
-    private sealed class Text(string path, string content) : AdditionalText
+    protected sealed class Text(string path, string content) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(content);
 

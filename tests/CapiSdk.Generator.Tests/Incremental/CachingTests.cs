@@ -7,7 +7,8 @@ namespace CapiSdk.Generator.Tests.Incremental;
 
 /// <summary>
 /// The pipeline's intermediate models are value-equatable, so the generator does no work for what did not
-/// change: an edit to a .cs file re-parses and re-emits nothing; an edit to one YAML file re-parses only it.
+/// change: an edit to a .cs file re-parses and re-emits nothing; an edit to one YAML file re-parses only it and
+/// re-emits only its models and its share of the JSON context.
 /// </summary>
 public sealed class CachingTests
 {
@@ -48,6 +49,32 @@ public sealed class CachingTests
             result.GeneratedSources.Single(s => s.HintName.EndsWith("Widget.g.cs", StringComparison.Ordinal)).SourceText.ToString());
     }
 
+    [Theory]
+    [InlineData("description: A widget.", "description: A better widget.")]
+    [InlineData("              ready: {type: boolean}", "              ready: {type: boolean}\n              phase: {type: string}")]
+    public void Editing_one_yaml_file_reemits_only_that_files_json_metadata(string before, string after)
+    {
+        var (driver, compilation) = FirstRun();
+        var old = driver.GetRunResult().Results.Single();
+        var edited = Widgets.Replace(before, after, StringComparison.Ordinal);
+        Assert.NotEqual(Widgets, edited);
+
+        var result = driver
+            .ReplaceAdditionalText(_widgets, new InMemoryAdditionalText("/crds/widgets.yaml", edited))
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var files = Steps(result, CrdSourceGenerator.Steps.JsonFiles).ToList();
+        Assert.Equal(2, files.Count);
+        Assert.Equal(IncrementalStepRunReason.Modified, files.Single(f => JsonFileId(f).StartsWith("widgets_", StringComparison.Ordinal)).Reason);
+        var gadgets = files.Single(f => JsonFileId(f).StartsWith("gadgets_", StringComparison.Ordinal));
+        Assert.True(gadgets.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, gadgets.Reason.ToString());
+        Assert.All(Reasons(result, CrdSourceGenerator.Steps.JsonRoot), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.NotEmpty(Reasons(result, CrdSourceGenerator.Steps.JsonRoot));
+        Assert.Equal(JsonSource(old, "gadgets_"), JsonSource(result, "gadgets_"));
+        Assert.Equal(JsonSource(old, "Test.CrdJsonContext.g.cs"), JsonSource(result, "Test.CrdJsonContext.g.cs"));
+        Assert.Equal(before.StartsWith("description", StringComparison.Ordinal), JsonSource(old, "widgets_") == JsonSource(result, "widgets_"));
+    }
+
     [Fact]
     public void Rerunning_with_no_change_reuses_every_output()
     {
@@ -74,6 +101,12 @@ public sealed class CachingTests
 
     private static string FilePath((object Value, IncrementalStepRunReason Reason) step) =>
         (string)step.Value.GetType().GetProperty("Path")!.GetValue(step.Value)!;
+
+    private static string JsonFileId((object Value, IncrementalStepRunReason Reason) step) =>
+        (string)step.Value.GetType().GetProperty("FileId")!.GetValue(step.Value)!;
+
+    private static string JsonSource(GeneratorRunResult result, string hintNamePart) =>
+        result.GeneratedSources.Single(s => s.HintName.Contains(".CrdJsonContext.", StringComparison.Ordinal) && s.HintName.Contains(hintNamePart, StringComparison.Ordinal)).SourceText.ToString();
 
     private static string Kind((object Value, IncrementalStepRunReason Reason) step)
     {
