@@ -1,3 +1,5 @@
+using CapiSdk.Generator.Model;
+
 namespace CapiSdk.Generator.Emitting;
 
 /// <summary>

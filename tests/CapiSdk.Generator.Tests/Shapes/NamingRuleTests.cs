@@ -70,7 +70,7 @@ public sealed class NamingRuleTests
                               message: {type: string}
             """));
 
-        Assert.Equal(new[] { "Condition", "ConditionStatus", "SecretKeySelector", "WidgetPolicy", "WidgetSpec", "WidgetVariable" }, Names(run));
+        Assert.Equal(new[] { "Condition", "SecretKeySelector", "WidgetPolicy", "WidgetSpec", "WidgetSpecConditionStatus", "WidgetVariable" }, Names(run));
     }
 
     [Fact]
