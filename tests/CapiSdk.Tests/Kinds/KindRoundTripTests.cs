@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CapiSdk.Generator.Tests.Infrastructure;
+using CapiSdk.Models;
+using CapiSdk.Testing;
+using CapiSdk.Tests.Schemas;
+using k8s;
+using k8s.Models;
+using Xunit.Abstractions;
+using YamlDotNet.RepresentationModel;
+
+namespace CapiSdk.Tests.Kinds;
+
+/// <summary>
+/// Every kind-version the SDK ships, served by CapiSdk.Testing from crds/ (as a newer release would serve it):
+/// a realistic object, with fields the SDK does not know at every level, survives read → write through the
+/// typed client unchanged.
+/// </summary>
+public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHelper output) : IClassFixture<KindServerFixture>
+{
+    public static TheoryData<string, string> KindVersions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var crd in CrdDocuments.Ours)
+        {
+            foreach (var version in crd.Versions)
+            {
+                data.Add(crd.RelativePath, version.Str("name")!);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindVersions))]
+    public async Task A_realistic_object_with_unknown_fields_survives_read_then_write_through_the_typed_client(string file, string version)
+    {
+        var crd = CrdDocuments.Our(file);
+        var (group, kind, plural) = (crd.Group!, crd.Kind!, crd.Root.Str("spec.names.plural")!);
+        var namespaced = crd.Root.Str("spec.scope") == "Namespaced";
+        var versionNode = crd.Version(version)!;
+        var hasStatus = versionNode.Get("subresources.status") is not null;
+        var server = fixture.Server;
+        using var http = Http(server);
+        var collection = $"/apis/{group}/{version}/" + (namespaced ? "namespaces/default/" : string.Empty) + plural;
+        var name = $"{plural}-{version}";
+
+        var sample = new SampleFactory().CreateObject($"{group}/{version}", kind, (YamlMappingNode?)versionNode.Get("schema.openAPIV3Schema"), namespaced);
+        var metadata = sample["metadata"]!.AsObject();
+        metadata["name"] = name;
+        foreach (var serverOwned in new[] { "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "generateName", "ownerReferences", "finalizers" })
+        {
+            metadata.Remove(serverOwned);
+        }
+
+        var status = sample["status"]?.DeepClone();
+        var created = await WriteValidAsync(http, HttpMethod.Post, collection, sample);
+        if (hasStatus && status is not null)
+        {
+            created["status"] = status;
+            created = await WriteValidAsync(http, HttpMethod.Put, $"{collection}/{name}/status", created);
+        }
+
+        var stored = await GetAsync(http, $"{collection}/{name}");
+        Assert.True(UnknownFieldDepths(stored).Count(d => d >= 2) > 0, $"{kind} {version}: no unknown field survived below the root, so the test proves nothing:\n{stored}");
+        output.WriteLine($"{kind} {version}: {Count(stored)} values stored, unknown fields at depths {string.Join(",", UnknownFieldDepths(stored).Distinct().Order())}");
+
+        var written = await (Task<JsonNode>)typeof(KindRoundTripTests).GetMethod(nameof(TypedReadWriteAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(ModelType(group, version, kind))
+            .Invoke(null, [server, namespaced, name, hasStatus])!;
+
+        var after = await GetAsync(http, $"{collection}/{name}");
+        Assert.Null(JsonDiff.FirstDifference(WithoutVolatile(stored), WithoutVolatile(written)));
+        Assert.Null(JsonDiff.FirstDifference(WithoutVolatile(stored), WithoutVolatile(after)));
+    }
+
+    /// <summary>Reads through the typed client, writes the model back (object and status), returns what the model serializes to.</summary>
+    private static async Task<JsonNode> TypedReadWriteAsync<T>(KubeApiServer server, bool namespaced, string name, bool hasStatus)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        using var kubernetes = server.CreateClient();
+        var clientType = typeof(T).Assembly.GetType(typeof(T).FullName + "Client")!;
+        var client = (IResourceClient<T>)Activator.CreateInstance(clientType, kubernetes)!;
+        var model = await client.GetAsync(namespaced ? "default" : null, name, CancellationToken.None);
+        var typeInfo = CrdJsonContext.Default.GetTypeInfo(typeof(T))!;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(model, typeInfo))!;
+
+        var replaced = await Invoke<T>(clientType, client, "ReplaceAsync", model);
+        if (hasStatus)
+        {
+            await Invoke<T>(clientType, client, "ReplaceStatusAsync", replaced);
+        }
+
+        return json;
+    }
+
+    private static Task<T> Invoke<T>(Type clientType, object client, string method, T value) =>
+        (Task<T>)clientType.GetMethod(method)!.Invoke(client, [value, null, CancellationToken.None])!;
+
+    private static Type ModelType(string group, string version, string kind) =>
+        typeof(CrdJsonContext).Assembly.GetExportedTypes().Single(t =>
+            t.GetCustomAttributes(typeof(KubernetesEntityAttribute), false).Cast<KubernetesEntityAttribute>()
+                .Any(a => a.Group == group && a.ApiVersion == version && a.Kind == kind));
+
+    /// <summary>
+    /// Sends the sample; where the server finds a field invalid (a pattern, a bound, a CEL rule the generated
+    /// value breaks) that field is dropped and the sample sent again, so what is stored is as much of it as is valid.
+    /// </summary>
+    private static async Task<JsonObject> WriteValidAsync(HttpClient http, HttpMethod method, string path, JsonObject body)
+    {
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") });
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonNode.Parse(text)!.AsObject();
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{method} {path}: {(int)response.StatusCode} {text}");
+            var fields = (JsonNode.Parse(text)?["details"]?["causes"]?.AsArray() ?? [])
+                .Select(c => c?["field"]?.GetValue<string>()).OfType<string>().Distinct().ToList();
+            var removed = fields.Count(f => Remove(body, f));
+            Assert.True(removed > 0, $"{method} {path}: 422 names no field of the sample to drop: {text}");
+        }
+
+        throw new InvalidOperationException($"{path}: still invalid after 400 attempts");
+    }
+
+    /// <summary>
+    /// Removes the node at a Kubernetes field path (<c>spec.a[0].b</c>, <c>spec.m[key]</c>); when the path names a
+    /// field the sample lacks (a required one), removes the deepest object on the path that the sample has.
+    /// </summary>
+    private static bool Remove(JsonObject root, string field)
+    {
+        var segments = new List<object>();
+        foreach (var part in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            segments.Add(bracket < 0 ? part : part[..bracket]);
+            while (bracket >= 0)
+            {
+                var close = part.IndexOf(']', bracket);
+                var index = part[(bracket + 1)..close];
+                segments.Add(int.TryParse(index, out var i) ? i : index.Trim('"'));
+                bracket = part.IndexOf('[', close);
+            }
+        }
+
+        var chain = new List<(JsonNode Parent, object Segment)>();
+        JsonNode? node = root;
+        foreach (var segment in segments)
+        {
+            JsonNode? child = null;
+            var found = false;
+            if (segment is int i && node is JsonArray array && i < array.Count)
+            {
+                (child, found) = (array[i], true);
+            }
+            else if (segment is string key && node is JsonObject obj)
+            {
+                found = obj.TryGetPropertyValue(key, out child);
+            }
+
+            if (!found)
+            {
+                break;
+            }
+
+            chain.Add((node!, segment));
+            node = child;
+        }
+
+        if (chain.Count == 0 || (chain.Count == 1 && chain[0].Segment is "metadata" or "apiVersion" or "kind"))
+        {
+            return false;
+        }
+
+        var (parent, last) = chain[^1];
+        switch (parent, last)
+        {
+            case (JsonObject obj, string key):
+                return obj.Remove(key);
+            case (JsonArray array, int i):
+                array.RemoveAt(i);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static JsonNode WithoutVolatile(JsonNode node)
+    {
+        var copy = node.DeepClone();
+        copy["metadata"]!.AsObject().Remove("resourceVersion");
+        copy["metadata"]!.AsObject().Remove("managedFields");
+        return copy;
+    }
+
+    private static IEnumerable<int> UnknownFieldDepths(JsonNode? node, int depth = 0) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => (p.Key.StartsWith("x-unknown-field-", StringComparison.Ordinal) ? [depth] : Enumerable.Empty<int>()).Concat(UnknownFieldDepths(p.Value, depth + 1))),
+        JsonArray array => array.SelectMany(v => UnknownFieldDepths(v, depth + 1)),
+        _ => [],
+    };
+
+    private static int Count(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Sum(p => Count(p.Value)),
+        JsonArray array => array.Sum(Count),
+        _ => 1,
+    };
+
+    private static async Task<JsonObject> GetAsync(HttpClient http, string path)
+    {
+        var text = await http.GetStringAsync(path);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static HttpClient Http(KubeApiServer server)
+    {
+        var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.CreateClientConfiguration().AccessToken);
+        return http;
+    }
+}
