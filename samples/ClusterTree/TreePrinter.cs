@@ -36,7 +36,7 @@ internal sealed class TreePrinter(DateTimeOffset now)
         for (var i = 0; i < _rows.Count; i++)
         {
             var row = _rows[i];
-            text.AppendLine(CultureInfo.InvariantCulture, $"{names[i].PadRight(width)}{row.Available,-11}{row.Ready,-7}{row.Reason,-15}{row.Since,-7}{row.Message}".TrimEnd());
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{names[i].PadRight(width)}{row.Available,-11}{row.Ready,-7}{row.Reason,-15}{row.Since,-7}{row.Message}").TrimEnd());
         }
 
         return text.ToString();

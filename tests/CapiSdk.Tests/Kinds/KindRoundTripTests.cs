@@ -67,7 +67,8 @@ public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHel
         }
 
         var stored = await GetAsync(http, $"{collection}/{name}");
-        Assert.True(UnknownFieldDepths(stored).Count(d => d >= 2) > 0, $"{kind} {version}: no unknown field survived below the root, so the test proves nothing:\n{stored}");
+        var nested = versionNode.Get("schema.openAPIV3Schema.properties.spec.properties") is not null || versionNode.Get("schema.openAPIV3Schema.properties.status.properties") is not null;
+        Assert.True(UnknownFieldDepths(stored).Any(d => d >= (nested ? 1 : 0)), $"{kind} {version}: no unknown field survived{(nested ? " below the root" : string.Empty)}, so the test proves nothing:\n{stored}");
         output.WriteLine($"{kind} {version}: {Count(stored)} values stored, unknown fields at depths {string.Join(",", UnknownFieldDepths(stored).Distinct().Order())}");
 
         var written = await (Task<JsonNode>)typeof(KindRoundTripTests).GetMethod(nameof(TypedReadWriteAsync), BindingFlags.NonPublic | BindingFlags.Static)!
@@ -111,7 +112,7 @@ public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHel
     /// Sends the sample; where the server finds a field invalid (a pattern, a bound, a CEL rule the generated
     /// value breaks) that field is dropped and the sample sent again, so what is stored is as much of it as is valid.
     /// </summary>
-    private static async Task<JsonObject> WriteValidAsync(HttpClient http, HttpMethod method, string path, JsonObject body)
+    private async Task<JsonObject> WriteValidAsync(HttpClient http, HttpMethod method, string path, JsonObject body)
     {
         for (var attempt = 0; attempt < 400; attempt++)
         {
@@ -123,9 +124,17 @@ public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHel
             }
 
             Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{method} {path}: {(int)response.StatusCode} {text}");
-            var fields = (JsonNode.Parse(text)?["details"]?["causes"]?.AsArray() ?? [])
-                .Select(c => c?["field"]?.GetValue<string>()).OfType<string>().Distinct().ToList();
-            var removed = fields.Count(f => Remove(body, f));
+            var causes = (JsonNode.Parse(text)?["details"]?["causes"]?.AsArray() ?? []).OfType<JsonNode>().ToList();
+            var removed = 0;
+            foreach (var cause in causes)
+            {
+                if (cause["field"]?.GetValue<string>() is { } field && Remove(body, field))
+                {
+                    removed++;
+                    output.WriteLine($"dropped {field}: {cause["message"]}");
+                }
+            }
+
             Assert.True(removed > 0, $"{method} {path}: 422 names no field of the sample to drop: {text}");
         }
 
