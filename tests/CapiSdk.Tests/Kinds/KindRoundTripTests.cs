@@ -109,8 +109,9 @@ public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHel
                 .Any(a => a.Group == group && a.ApiVersion == version && a.Kind == kind));
 
     /// <summary>
-    /// Sends the sample; where the server finds a field invalid (a pattern, a bound, a CEL rule the generated
-    /// value breaks) that field is dropped and the sample sent again, so what is stored is as much of it as is valid.
+    /// Sends the sample; where the server finds a field invalid, the value is repaired when the message says what
+    /// is allowed (an enum's values, a pattern) and dropped otherwise (a CEL rule the generated value breaks), and the
+    /// sample is sent again, so what is stored is as much of it as is valid.
     /// </summary>
     private async Task<JsonObject> WriteValidAsync(HttpClient http, HttpMethod method, string path, JsonObject body)
     {
@@ -128,10 +129,21 @@ public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHel
             var removed = 0;
             foreach (var cause in causes)
             {
-                if (cause["field"]?.GetValue<string>() is { } field && Remove(body, field))
+                if (cause["field"]?.GetValue<string>() is not { } field)
+                {
+                    continue;
+                }
+
+                var message = cause["message"]?.GetValue<string>() ?? string.Empty;
+                if (SampleRepair.Replacement(message) is { } value && SamplePath.Set(body, field, value))
                 {
                     removed++;
-                    output.WriteLine($"dropped {field}: {cause["message"]}");
+                    output.WriteLine($"set {field} = {value}: {message}");
+                }
+                else if (SamplePath.Remove(body, field))
+                {
+                    removed++;
+                    output.WriteLine($"dropped {field}: {message}");
                 }
             }
 
@@ -139,68 +151,6 @@ public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHel
         }
 
         throw new InvalidOperationException($"{path}: still invalid after 400 attempts");
-    }
-
-    /// <summary>
-    /// Removes the node at a Kubernetes field path (<c>spec.a[0].b</c>, <c>spec.m[key]</c>); when the path names a
-    /// field the sample lacks (a required one), removes the deepest object on the path that the sample has.
-    /// </summary>
-    private static bool Remove(JsonObject root, string field)
-    {
-        var segments = new List<object>();
-        foreach (var part in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            segments.Add(bracket < 0 ? part : part[..bracket]);
-            while (bracket >= 0)
-            {
-                var close = part.IndexOf(']', bracket);
-                var index = part[(bracket + 1)..close];
-                segments.Add(int.TryParse(index, out var i) ? i : index.Trim('"'));
-                bracket = part.IndexOf('[', close);
-            }
-        }
-
-        var chain = new List<(JsonNode Parent, object Segment)>();
-        JsonNode? node = root;
-        foreach (var segment in segments)
-        {
-            JsonNode? child = null;
-            var found = false;
-            if (segment is int i && node is JsonArray array && i < array.Count)
-            {
-                (child, found) = (array[i], true);
-            }
-            else if (segment is string key && node is JsonObject obj)
-            {
-                found = obj.TryGetPropertyValue(key, out child);
-            }
-
-            if (!found)
-            {
-                break;
-            }
-
-            chain.Add((node!, segment));
-            node = child;
-        }
-
-        if (chain.Count == 0 || (chain.Count == 1 && chain[0].Segment is "metadata" or "apiVersion" or "kind"))
-        {
-            return false;
-        }
-
-        var (parent, last) = chain[^1];
-        switch (parent, last)
-        {
-            case (JsonObject obj, string key):
-                return obj.Remove(key);
-            case (JsonArray array, int i):
-                array.RemoveAt(i);
-                return true;
-            default:
-                return false;
-        }
     }
 
     private static JsonNode WithoutVolatile(JsonNode node)
