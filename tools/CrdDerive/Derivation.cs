@@ -151,16 +151,7 @@ internal static class Derivation
         var result = new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var stream = new YamlStream();
-            try
-            {
-                using var reader = new StreamReader(file);
-                stream.Load(reader);
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                throw new DerivationException($"{file} is not valid YAML: {e.Message} (at {e.Start})");
-            }
+            var stream = YamlFile.Load(file);
 
             foreach (var crd in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
             {

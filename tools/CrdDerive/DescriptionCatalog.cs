@@ -31,16 +31,7 @@ internal sealed class DescriptionCatalog
             throw new DerivationException($"{file} is missing; it lists the kinds to derive and their descriptions");
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new DerivationException($"{file} is not valid YAML: {e.Message} (at {e.Start})");
-        }
+        var stream = YamlFile.Load(file);
 
         var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
             ?? throw new DerivationException($"{file} must be a mapping with 'common' and 'kinds'");

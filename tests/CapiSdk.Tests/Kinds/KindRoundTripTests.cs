@@ -22,22 +22,8 @@ namespace CapiSdk.Tests.Kinds;
 /// </summary>
 public sealed class KindRoundTripTests(KindServerFixture fixture, ITestOutputHelper output) : IClassFixture<KindServerFixture>
 {
-    public static TheoryData<string, string> KindVersions()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var crd in CrdDocuments.Ours)
-        {
-            foreach (var version in crd.Versions)
-            {
-                data.Add(crd.RelativePath, version.Str("name")!);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(KindVersions))]
+    [MemberData(nameof(CrdDocuments.KindVersions), MemberType = typeof(CrdDocuments))]
     public async Task A_realistic_object_with_unknown_fields_survives_read_then_write_through_the_typed_client(string file, string version)
     {
         var crd = CrdDocuments.Our(file);

@@ -35,22 +35,8 @@ public sealed class CrdIdentityTests
         ["ipam.cluster.x-k8s.io/GlobalInClusterIPPool"] = ["v1alpha1", "v1alpha2"],
     };
 
-    public static TheoryData<string, string> SchemaVersions()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var file in CrdDocuments.Ours)
-        {
-            foreach (var version in file.Versions)
-            {
-                data.Add(file.RelativePath, version.Str("name")!);
-            }
-        }
-
-        return data;
-    }
-
     [SkippableTheory]
-    [MemberData(nameof(SchemaVersions))]
+    [MemberData(nameof(CrdDocuments.KindVersions), MemberType = typeof(CrdDocuments))]
     public void Every_schema_in_crds_is_structurally_identical_to_upstream(string file, string version)
     {
         Skip.If(CrdDocuments.UpstreamDirectory is null, CrdDocuments.UpstreamMissing);
