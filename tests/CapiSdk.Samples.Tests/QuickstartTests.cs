@@ -11,7 +11,7 @@ public sealed class QuickstartTests
         var (exitCode, output) = await DotNetCli.RunAsync(Repository.Root, "run", "--project", "samples/Quickstart");
 
         Assert.True(exitCode == 0, output);
-        Assert.Matches(@"In-process API server at http://127\.0\.0\.1:\d+/ serving 6 CRDs", output);
+        Assert.Matches(@"In-process API server at http://127\.0\.0\.1:\d+/ serving 20 CRDs", output);
         Assert.Contains("IPAM simulator running; InClusterIPPool vip-pool: 10.0.0.42-10.0.0.50, prefix 24, gateway 10.0.0.1", output, StringComparison.Ordinal);
         Assert.Contains("vip set  prod   class=quick-start endpoint=10.0.0.42 clusterVip=10.0.0.42", output, StringComparison.Ordinal);
         Assert.Contains("typed error: KubernetesNotFoundException (404 NotFound)", output, StringComparison.Ordinal);

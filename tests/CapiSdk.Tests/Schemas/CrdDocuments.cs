@@ -35,6 +35,21 @@ internal static class CrdDocuments
 
     public static IReadOnlyList<CrdFile> Upstream => UpstreamLazy.Value;
 
+    /// <summary>Every (file, version) of crds/, for theories.</summary>
+    public static TheoryData<string, string> KindVersions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Ours)
+        {
+            foreach (var version in file.Versions)
+            {
+                data.Add(file.RelativePath, version.Str("name")!);
+            }
+        }
+
+        return data;
+    }
+
     public static CrdFile Our(string relativePath) =>
         Ours.Single(f => f.RelativePath == relativePath);
 

@@ -1,0 +1,10 @@
+using CapiSdk.Client;
+using CapiSdk.Status;
+
+namespace CapiSdk.Models.Ipam.Cluster.V1Alpha1;
+
+/// <content>IPAddressClaim V1Alpha1: conditions for <see cref="StatusExtensions"/>.</content>
+public sealed partial class IPAddressClaim : IHasConditions
+{
+    IEnumerable<IKubernetesCondition>? IHasConditions.Conditions => Status?.Conditions;
+}

@@ -1,0 +1,10 @@
+using CapiSdk.Client;
+using CapiSdk.Status;
+
+namespace CapiSdk.Models.Cluster.V1Beta1;
+
+/// <content>MachineHealthCheck V1Beta1: conditions for <see cref="StatusExtensions"/>.</content>
+public sealed partial class MachineHealthCheck : IHasConditions
+{
+    IEnumerable<IKubernetesCondition>? IHasConditions.Conditions => Status?.Conditions;
+}
