@@ -67,6 +67,7 @@ public sealed class TopologyVariablesTests
         Assert.Contains("classic", error.Message, StringComparison.Ordinal);
         Assert.Null(classic.GetVariableString("clusterVip"));
     }
+
     [Fact]
     public void Numbers_and_booleans_are_read_and_written_without_json_metadata()
     {
