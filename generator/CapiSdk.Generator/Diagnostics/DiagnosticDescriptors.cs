@@ -80,6 +80,12 @@ internal static class DiagnosticDescriptors
         "Type '{0}' is generated from both '{1}' and '{2}' (their groups and versions share a namespace); the build fails with CS0101 until they are apart. Give one file another namespace with the CapiSdkNamespace metadata.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NoCrdFiles = Create(
+        "CAPISDK012",
+        "No CRD files",
+        "CapiSdk.Generator is referenced but the project lists no .yaml or .yml AdditionalFiles, so nothing is generated. Add the CRDs: <AdditionalFiles Include=\"crds/*.yaml\" />.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -94,6 +100,7 @@ internal static class DiagnosticDescriptors
         [NoVersionSelected.Id] = NoVersionSelected,
         [InvalidSchemaValue.Id] = InvalidSchemaValue,
         [TypeNameClash.Id] = TypeNameClash,
+        [NoCrdFiles.Id] = NoCrdFiles,
     };
 
     public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -73,7 +73,7 @@ internal static class ResourceEmitter
         ObjectEmitter.EmitKubernetesObjectMembers(writer, resource.ApiVersion, resource.Kind, "global::k8s.Models.V1ObjectMeta");
         ObjectEmitter.EmitMembers(writer, root);
         writer.Line();
-        writer.Doc("<c>Kind namespace/name</c> (<c>Kind name</c> when cluster-scoped), for logs and the debugger.", escaped: true)
+        writer.Line("/// <summary><c>Kind namespace/name</c> (<c>Kind name</c> when cluster-scoped), for logs and the debugger.</summary>")
             .Line("public override string ToString() => Kind + \" \" + (string.IsNullOrEmpty(Metadata?.NamespaceProperty) ? \"\" : Metadata!.NamespaceProperty + \"/\") + Metadata?.Name;");
         writer.Close();
     }
