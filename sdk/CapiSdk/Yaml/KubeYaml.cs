@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CapiSdk.Yaml;
@@ -25,6 +26,23 @@ public static class KubeYaml
     /// <param name="type">Its JSON metadata (e.g. <c>CrdJsonContext.Default.GetTypeInfo(typeof(Cluster))</c>).</param>
     /// <returns>The YAML text.</returns>
     public static string Serialize<T>(T value, JsonTypeInfo<T> type) => FromJson(JsonSerializer.SerializeToNode(value, type));
+
+    /// <summary>The object as one YAML document, with its metadata from a JSON context.</summary>
+    /// <typeparam name="T">The object's type.</typeparam>
+    /// <param name="value">The object.</param>
+    /// <param name="context">A context with metadata for <typeparamref name="T"/> (e.g. <c>CrdJsonContext.Default</c>).</param>
+    /// <returns>The YAML text.</returns>
+    /// <exception cref="ArgumentException">The context has no metadata for <typeparamref name="T"/>.</exception>
+    public static string Serialize<T>(T value, JsonSerializerContext context) => Serialize(value, TypeInfo<T>(context));
+
+    /// <summary>Reads one YAML document as <typeparamref name="T"/>, with its metadata from a JSON context.</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="yaml">YAML with exactly one non-empty document.</param>
+    /// <param name="context">A context with metadata for <typeparamref name="T"/> (e.g. <c>CrdJsonContext.Default</c>).</param>
+    /// <returns>The object.</returns>
+    /// <exception cref="YamlFormatException">The YAML is invalid, empty or has more than one document.</exception>
+    /// <exception cref="JsonException">The document does not fit <typeparamref name="T"/> (the message names the path).</exception>
+    public static T Deserialize<T>(string yaml, JsonSerializerContext context) => Deserialize(yaml, TypeInfo<T>(context));
 
     /// <summary>Reads one YAML document as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>
@@ -123,6 +141,13 @@ public static class KubeYaml
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(kinds);
         return FromJson(values.Select(v => JsonSerializer.SerializeToNode(v, kinds.For(v.GetType()))));
+    }
+
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+            ?? throw new ArgumentException($"{context.GetType().Name} has no JSON metadata for {typeof(T)}; pass the context generated for it.", nameof(context));
     }
 
     /// <summary>JSON as one YAML document.</summary>

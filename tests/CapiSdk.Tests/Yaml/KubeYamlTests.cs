@@ -206,4 +206,13 @@ public sealed class KubeYamlTests
         Assert.Equal("Cluster default/prod", cluster.ToString());
         Assert.Equal("Cluster x", new V1Beta2.Cluster { Metadata = new() { Name = "x" } }.ToString());
     }
+
+    [Fact]
+    public void A_json_context_can_stand_in_for_the_type_metadata()
+    {
+        var cluster = KubeYaml.Deserialize<V1Beta2.Cluster>(ClusterYaml, CrdJsonContext.Default);
+
+        Assert.Equal(KubeYaml.Serialize(cluster, ClusterType), KubeYaml.Serialize(cluster, CrdJsonContext.Default));
+        Assert.Throws<ArgumentException>(() => KubeYaml.Serialize(new Uri("http://x"), CrdJsonContext.Default));
+    }
 }
