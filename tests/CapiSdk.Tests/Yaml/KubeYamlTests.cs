@@ -82,9 +82,21 @@ public sealed class KubeYamlTests
     {
         var yaml = KubeYaml.FromJson(new JsonObject
         {
-            ["text"] = "2", ["octal"] = "0644", ["word"] = "yes", ["off"] = "off", ["nothing"] = "", ["null"] = "null",
-            ["float"] = "1.5", ["underscored"] = "1_000", ["sexagesimal"] = "1:20", ["number"] = 2, ["big"] = JsonNode.Parse("12345678901234567890"),
-            ["flag"] = false, ["ip"] = "10.0.0.42", ["empty"] = new JsonObject(), ["none"] = new JsonArray(),
+            ["text"] = "2",
+            ["octal"] = "0644",
+            ["word"] = "yes",
+            ["off"] = "off",
+            ["nothing"] = "",
+            ["null"] = "null",
+            ["float"] = "1.5",
+            ["underscored"] = "1_000",
+            ["sexagesimal"] = "1:20",
+            ["number"] = 2,
+            ["big"] = JsonNode.Parse("12345678901234567890"),
+            ["flag"] = false,
+            ["ip"] = "10.0.0.42",
+            ["empty"] = new JsonObject(),
+            ["none"] = new JsonArray(),
         });
 
         Assert.Equal(
