@@ -59,6 +59,14 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             })
             .WithTrackingName(Steps.ParsedFiles);
 
+        var yamlCount = context.AdditionalTextsProvider.Where(static file => OptionsReader.IsYaml(file.Path)).Collect().Select(static (all, _) => all.Length);
+        context.RegisterSourceOutput(yamlCount, static (spc, count) =>
+        {
+            if (count == 0)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoCrdFiles, null));
+            }
+        });
         context.RegisterSourceOutput(files, static (spc, file) => Report(spc, file.Diagnostics));
         context.RegisterSourceOutput(globalOptions, static (spc, global) => Report(spc, global.Diagnostics));
 

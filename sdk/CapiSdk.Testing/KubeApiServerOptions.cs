@@ -12,6 +12,22 @@ public sealed class KubeApiServerOptions
     /// <summary>CustomResourceDefinition YAML text (one or many documents) to serve from the start.</summary>
     public IList<string> CrdYaml { get; } = [];
 
+    /// <summary>
+    /// Adds CustomResourceDefinition YAML texts to <see cref="CrdYaml"/>, for CRDs a package embeds: with the CapiSdk
+    /// package, <c>options.AddCrds(CapiSdk.CapiSdkCrds.Yaml)</c> serves every kind it has models for.
+    /// </summary>
+    /// <param name="yaml">The YAML texts (one or many documents each).</param>
+    /// <returns>These options.</returns>
+    public KubeApiServerOptions AddCrds(IEnumerable<string> yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        foreach (var text in yaml)
+        {
+            CrdYaml.Add(text ?? throw new ArgumentException("A CRD YAML text is null.", nameof(yaml)));
+        }
+        return this;
+    }
+
     /// <summary>Namespaces that exist from the start. Default: default, kube-system, kube-public, kube-node-lease.</summary>
     public IList<string> Namespaces { get; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
 

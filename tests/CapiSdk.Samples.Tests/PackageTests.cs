@@ -27,6 +27,8 @@ public sealed class PackageTests(PackedPackages packages)
         var repository = Element(metadata, "repository");
         Assert.Equal("git", (string?)repository.Attribute("type"));
         Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? "");
+        Assert.Equal("https://github.com/capisdk/capisdk", (string?)repository.Attribute("url"));
+        Assert.Equal("https://github.com/capisdk/capisdk", Value(metadata, "projectUrl"));
     }
 
     [Theory]

@@ -29,12 +29,14 @@ for (var i = 0; i < 20; i++)
 }
 Console.WriteLine($"start + stop with one CRD: {startup.Elapsed.TotalMilliseconds / 20:F1} ms on average over 20");
 
-// 5. Start + stop of a server with all upstream CRDs (shared/crds/upstream beside the repository root), 5 times.
+// 5. Start + stop of a server with all upstream CRDs (shared/crds/upstream beside the repository root), 5 times: the first
+//    compiles every schema, the next ones find them in the process-wide schema cache.
 if (UpstreamCrds() is { Count: > 0 } upstream)
 {
-    startup.Restart();
+    var times = new List<double>();
     for (var i = 0; i < 5; i++)
     {
+        startup.Restart();
         var startOptions = new KubeApiServerOptions();
         foreach (var file in upstream)
         {
@@ -42,9 +44,10 @@ if (UpstreamCrds() is { Count: > 0 } upstream)
         }
 
         await (await KubeApiServer.StartAsync(startOptions)).DisposeAsync();
+        times.Add(startup.Elapsed.TotalMilliseconds);
     }
 
-    Console.WriteLine($"start + stop with all {upstream.Count} upstream CRDs: {startup.Elapsed.TotalMilliseconds / 5:F0} ms on average over 5");
+    Console.WriteLine($"start + stop with all {upstream.Count} upstream CRDs: first {times[0]:F0} ms (schemas compiled), then {times.Skip(1).Average():F0} ms on average over 4 (compiled schemas reused)");
 }
 else
 {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CapiSdk;
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
@@ -42,11 +43,7 @@ internal sealed class World : IAsyncDisposable
 
     public static async Task<World> StartAsync(ILoggerFactory loggers, bool startController = true, int workers = 4)
     {
-        var options = new KubeApiServerOptions { WatchHistorySize = 100_000 };
-        foreach (var crd in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "crds"), "*.yaml", SearchOption.AllDirectories))
-        {
-            options.CrdFiles.Add(crd);
-        }
+        var options = new KubeApiServerOptions { WatchHistorySize = 100_000 }.AddCrds(CapiSdkCrds.Yaml);
 
         var world = new World(await KubeApiServer.StartAsync(options), loggers) { _workers = workers };
         await new GlobalInClusterIPPoolClient(world.Client).CreateAsync(new GlobalInClusterIPPool

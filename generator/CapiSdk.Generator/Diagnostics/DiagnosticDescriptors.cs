@@ -85,6 +85,13 @@ internal static class DiagnosticDescriptors
         "A type name from CapiSdkTypeNames is not applied",
         "'{0}' in the CapiSdkTypeNames metadata is not applied: {1}",
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoCrdFiles = Create(
+        "CAPISDK013",
+        "No CRD files",
+        "CapiSdk.Generator is referenced but the project lists no .yaml or .yml AdditionalFiles, so nothing is generated. Add the CRDs: <AdditionalFiles Include=\"crds/*.yaml\" />.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor ClientLibraryMissing = Create(
         "CAPISDK020",
         "CapiSdk.Client is not referenced",
@@ -106,6 +113,7 @@ internal static class DiagnosticDescriptors
         [InvalidSchemaValue.Id] = InvalidSchemaValue,
         [TypeNameClash.Id] = TypeNameClash,
         [TypeNameNotApplied.Id] = TypeNameNotApplied,
+        [NoCrdFiles.Id] = NoCrdFiles,
         [ClientLibraryMissing.Id] = ClientLibraryMissing,
     };
 

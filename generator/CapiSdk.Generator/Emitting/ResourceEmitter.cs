@@ -78,6 +78,9 @@ internal static class ResourceEmitter
         writer.Line();
         ObjectEmitter.EmitKubernetesObjectMembers(writer, resource.ApiVersion, resource.Kind, "global::k8s.Models.V1ObjectMeta");
         ObjectEmitter.EmitMembers(writer, root);
+        writer.Line();
+        writer.Line("/// <summary><c>Kind namespace/name</c> (<c>Kind name</c> when cluster-scoped), for logs and the debugger.</summary>")
+            .Line("public override string ToString() => Kind + \" \" + (string.IsNullOrEmpty(Metadata?.NamespaceProperty) ? \"\" : Metadata!.NamespaceProperty + \"/\") + Metadata?.Name;");
         if (conditions is { } members)
         {
             ConditionAdapter.EmitHolder(writer, members.Status, members.Conditions, members.Condition);

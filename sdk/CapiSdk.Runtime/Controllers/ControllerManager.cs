@@ -110,7 +110,8 @@ public sealed class ControllerManager
         }
         catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var waiting = string.Join(", ", _informers.Informers.Where(i => !i.HasSynced).Select(i => i.Name));
+            var waiting = string.Join(", ", _informers.Informers.Where(i => !i.HasSynced)
+                .Select(i => i is INotServedReport { NotServed: { } missing } ? i.Name + " (" + missing + ")" : i.Name));
             throw new TimeoutException(
                 "Informers did not sync within " + timeout + ": " + waiting + ". Check that their CRDs are installed and that this identity may list and watch them.");
         }

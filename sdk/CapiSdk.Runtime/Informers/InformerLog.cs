@@ -16,4 +16,12 @@ internal static partial class InformerLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Informer {Informer}: {Count} objects deleted while the watch was away")]
     public static partial void MissedDeletes(ILogger logger, string informer, int count);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Informer {Informer} cannot list {ApiVersion} {Plural}: the API server does not serve kind {Kind} (404 Not Found). "
+        + "Install its CustomResourceDefinition {Crd} (kubectl apply -f the CRD YAML; for the CapiSdk kinds the package's crds/ folder, or CapiSdk.CapiSdkCrds.Yaml; "
+        + "with CapiSdk.Testing, options.AddCrds(CapiSdkCrds.Yaml)). Retrying quietly until it is served or the cache-sync timeout.")]
+    public static partial void NotServed(ILogger logger, string informer, string apiVersion, string plural, string kind, string crd);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Informer {Informer}: still not served; listing again in {Delay}")]
+    public static partial void StillNotServed(ILogger logger, string informer, TimeSpan delay);
 }

@@ -14,7 +14,7 @@ namespace CapiSdk.Runtime.Informers;
 /// Handlers run one event at a time, in order; keep them short (enqueue work), exceptions are logged.
 /// </summary>
 /// <typeparam name="T">The kind.</typeparam>
-public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
+public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>, INotServedReport
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IResourceClient<T> _client;
@@ -26,6 +26,7 @@ public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EventHandlerSet<T>[] _handlers = [];
     private int _started;
+    private volatile string? _notServed;
 
     /// <summary>Creates an informer; it does nothing until <see cref="RunAsync"/>.</summary>
     /// <param name="client">The kind's typed client.</param>
@@ -60,6 +61,9 @@ public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
 
     /// <inheritdoc/>
     public int Count => _store.Count;
+
+    /// <inheritdoc/>
+    string? INotServedReport.NotServed => HasSynced ? null : _notServed;
 
     /// <summary>Adds (or replaces) an index, computed for every object now and kept up to date.</summary>
     /// <param name="name">The index name, used with <see cref="ByIndex"/>.</param>
@@ -134,7 +138,7 @@ public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
                 }
                 catch (Exception exception)
                 {
-                    InformerLog.WatchFailed(_logger, exception, Name, delay);
+                    Report(exception, delay);
                     try
                     {
                         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -156,6 +160,32 @@ public sealed class SharedInformer<T> : IInformer, IReadOnlyStore<T>
             await stop.CancelAsync().ConfigureAwait(false);
             await resync.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>
+    /// Logs a failed stream. A 404 on the list means the server does not serve the kind (its CRD is not installed):
+    /// said once, clearly, without a stack trace; the retries that follow log at debug level.
+    /// </summary>
+    private void Report(Exception exception, TimeSpan delay)
+    {
+        if (exception is KubernetesApiException { StatusCode: 404 } && !HasSynced)
+        {
+            var resource = _client.Resource;
+            var crd = resource.Plural + (resource.Group.Length == 0 ? string.Empty : "." + resource.Group);
+            var first = _notServed is null;
+            _notServed = $"the API server does not serve {resource.ApiVersion} {resource.Plural} ({resource.Kind}): install the CustomResourceDefinition {crd}";
+            if (first)
+            {
+                InformerLog.NotServed(_logger, Name, resource.ApiVersion, resource.Plural, resource.Kind, crd);
+            }
+            else
+            {
+                InformerLog.StillNotServed(_logger, Name, delay);
+            }
+            return;
+        }
+
+        InformerLog.WatchFailed(_logger, exception, Name, delay);
     }
 
     /// <summary>One stream from the client: a full list (ended by the first bookmark), then changes, until it throws.</summary>

@@ -18,6 +18,14 @@ public readonly record struct ReconcileRequest(string? Namespace, string Name)
         return new ReconcileRequest(string.IsNullOrEmpty(value.Metadata.NamespaceProperty) ? null : value.Metadata.NamespaceProperty, name);
     }
 
+    /// <summary>
+    /// The namespace, for a namespaced kind's reconciler (<c>clusters.GetAsync(request.RequiredNamespace, request.Name)</c>),
+    /// where <see cref="Namespace"/> is never null.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The request is for a cluster-scoped object, which has no namespace.</exception>
+    public string RequiredNamespace => Namespace
+        ?? throw new InvalidOperationException($"The reconcile request for '{Name}' has no namespace: the object is cluster-scoped, so use Name alone (RequiredNamespace is for namespaced kinds).");
+
     /// <summary>The cache key of the object: <c>namespace/name</c>, or <c>name</c> for a cluster-scoped object.</summary>
     /// <returns>The key.</returns>
     public override string ToString() => Namespace is null ? Name : Namespace + "/" + Name;

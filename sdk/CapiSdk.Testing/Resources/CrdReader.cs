@@ -18,7 +18,7 @@ internal static class CrdReader
         foreach (var v in (spec["versions"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var schema = (v["schema"]?["openAPIV3Schema"] as JsonObject)?.DeepClone().AsObject();
-            var validator = schema is null ? null : await SchemaValidator.CreateAsync(schema, cancellationToken).ConfigureAwait(false);
+            var validator = schema is null ? null : await SchemaCache.GetOrCompileAsync(schema, cancellationToken).ConfigureAwait(false);
             versions.Add(new ServedVersion(
                 (string?)v["name"] ?? "",
                 v["served"]?.GetValue<bool>() ?? true,

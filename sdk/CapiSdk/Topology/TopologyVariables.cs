@@ -8,8 +8,9 @@ namespace CapiSdk.Topology;
 
 /// <summary>
 /// Reads and writes a Cluster's topology variables (<c>spec.topology.variables</c>) by name, typed, in both
-/// API versions. Values are JSON; pass the <see cref="JsonTypeInfo{T}"/> of the value type (for example
-/// <c>CapiSdk.Models.CrdJsonContext.Default</c>'s, or your own context's) to stay reflection-free.
+/// API versions. Values are JSON: strings, numbers and booleans have their own short methods
+/// (<c>GetVariableString</c>, <c>GetVariableInt32</c>, <c>GetVariableBoolean</c>, <c>SetVariable(name, 3)</c>); for an
+/// object, pass the <see cref="JsonTypeInfo{T}"/> of its type (from your own JSON context) to stay reflection-free.
 /// </summary>
 public static class TopologyVariables
 {
@@ -42,6 +43,33 @@ public static class TopologyVariables
 
     /// <inheritdoc cref="GetVariableString(V1Beta2.Cluster, string)"/>
     public static string? GetVariableString(this V1Beta1.Cluster cluster, string name) => AsString(cluster.GetVariable(name));
+
+    /// <summary>The variable's value as an <see cref="int"/>, or null when the Cluster has no such variable.</summary>
+    /// <param name="cluster">The Cluster.</param>
+    /// <param name="name">The variable name.</param>
+    /// <exception cref="FormatException">The value is not a JSON number that fits an int (a string <c>"2"</c> is not).</exception>
+    public static int? GetVariableInt32(this V1Beta2.Cluster cluster, string name) => As<int>(cluster.GetVariable(name), name, "an int");
+
+    /// <inheritdoc cref="GetVariableInt32(V1Beta2.Cluster, string)"/>
+    public static int? GetVariableInt32(this V1Beta1.Cluster cluster, string name) => As<int>(cluster.GetVariable(name), name, "an int");
+
+    /// <summary>The variable's value as a <see cref="long"/>, or null when the Cluster has no such variable.</summary>
+    /// <param name="cluster">The Cluster.</param>
+    /// <param name="name">The variable name.</param>
+    /// <exception cref="FormatException">The value is not a JSON number that fits a long.</exception>
+    public static long? GetVariableInt64(this V1Beta2.Cluster cluster, string name) => As<long>(cluster.GetVariable(name), name, "a long");
+
+    /// <inheritdoc cref="GetVariableInt64(V1Beta2.Cluster, string)"/>
+    public static long? GetVariableInt64(this V1Beta1.Cluster cluster, string name) => As<long>(cluster.GetVariable(name), name, "a long");
+
+    /// <summary>The variable's value as a <see cref="bool"/>, or null when the Cluster has no such variable.</summary>
+    /// <param name="cluster">The Cluster.</param>
+    /// <param name="name">The variable name.</param>
+    /// <exception cref="FormatException">The value is not JSON <c>true</c> or <c>false</c> (a string <c>"true"</c> is not).</exception>
+    public static bool? GetVariableBoolean(this V1Beta2.Cluster cluster, string name) => As<bool>(cluster.GetVariable(name), name, "a boolean");
+
+    /// <inheritdoc cref="GetVariableBoolean(V1Beta2.Cluster, string)"/>
+    public static bool? GetVariableBoolean(this V1Beta1.Cluster cluster, string name) => As<bool>(cluster.GetVariable(name), name, "a boolean");
 
     /// <summary>
     /// Sets the variable (adding it when absent); returns true when the Cluster changed, so callers write only then.
@@ -86,6 +114,24 @@ public static class TopologyVariables
     /// <inheritdoc cref="SetVariable(V1Beta2.Cluster, string, string)"/>
     public static bool SetVariable(this V1Beta1.Cluster cluster, string name, string value) => cluster.SetVariable(name, JsonValue.Create(value));
 
+    /// <summary>Sets the variable to a JSON number; returns true when the Cluster changed.</summary>
+    /// <param name="cluster">The Cluster; it must use a topology.</param>
+    /// <param name="name">The variable name.</param>
+    /// <param name="value">The number.</param>
+    public static bool SetVariable(this V1Beta2.Cluster cluster, string name, long value) => cluster.SetVariable(name, JsonValue.Create(value));
+
+    /// <inheritdoc cref="SetVariable(V1Beta2.Cluster, string, long)"/>
+    public static bool SetVariable(this V1Beta1.Cluster cluster, string name, long value) => cluster.SetVariable(name, JsonValue.Create(value));
+
+    /// <summary>Sets the variable to JSON <c>true</c> or <c>false</c>; returns true when the Cluster changed.</summary>
+    /// <param name="cluster">The Cluster; it must use a topology.</param>
+    /// <param name="name">The variable name.</param>
+    /// <param name="value">The boolean.</param>
+    public static bool SetVariable(this V1Beta2.Cluster cluster, string name, bool value) => cluster.SetVariable(name, JsonValue.Create(value));
+
+    /// <inheritdoc cref="SetVariable(V1Beta2.Cluster, string, bool)"/>
+    public static bool SetVariable(this V1Beta1.Cluster cluster, string name, bool value) => cluster.SetVariable(name, JsonValue.Create(value));
+
     private static TVariable? Find<TVariable>(IList<TVariable>? variables, string name, Func<TVariable, string?> nameOf)
         where TVariable : class =>
         variables?.FirstOrDefault(v => v is not null && string.Equals(nameOf(v), name, StringComparison.Ordinal));
@@ -111,6 +157,12 @@ public static class TopologyVariables
     }
 
     private static T? Read<T>(JsonNode? node, JsonTypeInfo<T> type) => node is null ? default : node.Deserialize(type);
+
+    private static T? As<T>(JsonNode? node, string name, string what)
+        where T : struct =>
+        node is null ? null
+        : node is JsonValue value && value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False && value.TryGetValue<T>(out var result) ? result
+        : throw new FormatException($"Topology variable '{name}' is {node.ToJsonString()}, not {what}.");
 
     private static string? AsString(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

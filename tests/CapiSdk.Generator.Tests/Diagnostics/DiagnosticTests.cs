@@ -220,7 +220,26 @@ public sealed class DiagnosticTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToList();
 
-        Assert.Equal(14, ids.Count);
+        Assert.Equal(15, ids.Count);
         Assert.All(ids, id => Assert.Contains("## " + id, docs, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_project_with_no_yaml_additional_files_gets_CAPISDK013_naming_the_fix()
+    {
+        var run = GeneratorHarness.Run(new[] { ("/notes/readme.txt", "not yaml") });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("CAPISDK013", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("<AdditionalFiles Include=\"crds/*.yaml\" />", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Yaml_additional_files_without_a_CRD_do_not_get_CAPISDK013()
+    {
+        var run = GeneratorHarness.Run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "/deploy/config.yaml");
+
+        Assert.Empty(run.GeneratorDiagnostics);
     }
 }

@@ -18,11 +18,6 @@ public sealed class OlderVersionsOnlyTests
     public async Task Claims_are_allocated_and_a_paused_v1beta1_Cluster_holds_its_claim_back()
     {
         var options = new KubeApiServerOptions();
-        foreach (var file in ApiServer.CrdFiles)
-        {
-            options.CrdFiles.Add(file);
-        }
-
         ServedCrds.Only(options, ["v1beta1"], ["v1alpha1"], ["v1alpha1"]);
         await using var server = await KubeApiServer.StartAsync(options);
         using var kubernetes = server.CreateClient();

@@ -37,7 +37,7 @@ public sealed class ConvergenceTests
         {
             try
             {
-                var live = await clusters.GetAsync(request.Namespace!, request.Name, ct);
+                var live = await clusters.GetAsync(request.RequiredNamespace, request.Name, ct);
                 seen[request.Name] = live.Metadata.ResourceVersion;
             }
             catch (KubernetesNotFoundException)

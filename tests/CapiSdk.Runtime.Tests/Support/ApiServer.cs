@@ -2,21 +2,14 @@ using CapiSdk.Testing;
 
 namespace CapiSdk.Runtime.Tests.Support;
 
-/// <summary>Starts an in-process API server serving the repository's own CRDs (crds/ next to CapiSdk.sln).</summary>
+/// <summary>Starts an in-process API server serving the SDK's own CRDs (embedded in the CapiSdk assembly).</summary>
 internal static class ApiServer
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static IReadOnlyList<string> CrdFiles { get; } =
-        Directory.GetFiles(Path.Combine(RepositoryRoot, "crds"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-
     public static Task<KubeApiServer> StartAsync(Action<KubeApiServerOptions>? configure = null)
     {
-        var options = new KubeApiServerOptions { FaultSeed = 42 };
-        foreach (var file in CrdFiles)
-        {
-            options.CrdFiles.Add(file);
-        }
+        var options = new KubeApiServerOptions { FaultSeed = 42 }.AddCrds(CapiSdkCrds.Yaml);
 
         configure?.Invoke(options);
         return KubeApiServer.StartAsync(options);

@@ -67,4 +67,30 @@ public sealed class TopologyVariablesTests
         Assert.Contains("classic", error.Message, StringComparison.Ordinal);
         Assert.Null(classic.GetVariableString("clusterVip"));
     }
+
+    [Fact]
+    public void Numbers_and_booleans_are_read_and_written_without_json_metadata()
+    {
+        var cluster = TopologyCluster();
+
+        Assert.True(cluster.SetVariable("workers", 5));
+        Assert.True(cluster.SetVariable("ha", true));
+
+        Assert.Equal(3, cluster.GetVariableInt32("replicas"));
+        Assert.Equal(5L, cluster.GetVariableInt64("workers"));
+        Assert.True(cluster.GetVariableBoolean("ha"));
+        Assert.Null(cluster.GetVariableInt32("absent"));
+        Assert.Equal("5", cluster.GetVariable("workers")!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_string_variable_read_as_a_number_says_what_it_holds()
+    {
+        var cluster = TopologyCluster();
+        cluster.SetVariable("replicas", "3");
+
+        var e = Assert.Throws<FormatException>(() => cluster.GetVariableInt32("replicas"));
+
+        Assert.Equal("Topology variable 'replicas' is \"3\", not an int.", e.Message);
+    }
 }

@@ -2,36 +2,13 @@ using CapiSdk.Testing;
 
 namespace CapiSdk.Tests.Infrastructure;
 
-/// <summary>Starts an in-process API server serving the SDK's own CRDs (crds/ in the repository).</summary>
+/// <summary>Starts an in-process API server serving the SDK's own CRDs (embedded in the CapiSdk assembly).</summary>
 internal static class ApiServer
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static IReadOnlyList<string> CrdFiles { get; } =
-        Directory.GetFiles(Path.Combine(RepositoryRoot, "crds"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-
     public static Task<KubeApiServer> StartAsync(Action<KubeApiServerOptions>? configure = null)
     {
-        var options = new KubeApiServerOptions();
-        foreach (var file in CrdFiles)
-        {
-            options.CrdFiles.Add(file);
-        }
-
+        var options = new KubeApiServerOptions().AddCrds(CapiSdkCrds.Yaml);
         configure?.Invoke(options);
         return KubeApiServer.StartAsync(options);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CapiSdk.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("CapiSdk.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CapiSdk;
 using CapiSdk.IpamSimulator;
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
@@ -58,15 +59,9 @@ internal sealed class Scenario : IAsyncDisposable
 
     private const string CniVariable = """{"name":"cni","required":false,"schema":{"openAPIV3Schema":{"type":"string"}}}""";
 
-    public static string CrdDirectory => Path.Combine(AppContext.BaseDirectory, "crds");
-
     public static async Task<Scenario> StartAsync(bool ipam = true, Action<KubeApiServerOptions>? configure = null)
     {
-        var options = new KubeApiServerOptions();
-        foreach (var crd in Directory.GetFiles(CrdDirectory, "*.yaml", SearchOption.AllDirectories))
-        {
-            options.CrdFiles.Add(crd);
-        }
+        var options = new KubeApiServerOptions().AddCrds(CapiSdkCrds.Yaml);
 
         configure?.Invoke(options);
         var scenario = new Scenario(await KubeApiServer.StartAsync(options));

@@ -10,25 +10,31 @@ namespace CapiVipAllocator.Tests.Support;
 /// </summary>
 internal static class ServedCrds
 {
-    /// <summary>Replaces the CRD files in <paramref name="options"/> with copies serving only these versions.</summary>
-    /// <param name="options">The server options holding the SDK's CRD files.</param>
+    /// <summary>
+    /// Replaces the CRDs in <paramref name="options"/> with the SDK's Cluster, ClusterClass and IPAM CRDs serving only
+    /// these versions (the SDK's other kinds are left out: they would make the server serve newer versions of the group).
+    /// </summary>
+    /// <param name="options">The server options.</param>
     /// <param name="cluster">Cluster and ClusterClass versions (cluster.x-k8s.io).</param>
     /// <param name="claims">IPAddressClaim and IPAddress versions.</param>
     /// <param name="pools">InClusterIPPool and GlobalInClusterIPPool versions.</param>
     public static void Only(KubeApiServerOptions options, string[] cluster, string[] claims, string[] pools)
     {
-        foreach (var file in options.CrdFiles.ToList())
+        options.CrdFiles.Clear();
+        options.CrdYaml.Clear();
+        foreach (var (path, yaml) in CapiSdk.CapiSdkCrds.Files)
         {
-            var name = Path.GetFileName(file);
-            var versions = name switch
+            string[]? versions = Path.GetFileName(path) switch
             {
-                "clusters.yaml" or "clusterclasses.yaml" => cluster,
+                "clusters.yaml" or "clusterclasses.yaml" when path.StartsWith("cluster.x-k8s.io/", StringComparison.Ordinal) => cluster,
                 "ipaddressclaims.yaml" or "ipaddresses.yaml" => claims,
                 "inclusterippools.yaml" or "globalinclusterippools.yaml" => pools,
-                _ => throw new ArgumentException($"no versions chosen for {file}"),
+                _ => null,
             };
-            options.CrdFiles.Remove(file);
-            options.CrdYaml.Add(Trim(File.ReadAllText(file), versions));
+            if (versions is not null)
+            {
+                options.CrdYaml.Add(Trim(yaml, versions));
+            }
         }
     }
 

@@ -66,6 +66,9 @@ namespace Test.Embedded.V1
         /// </summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary><c>Kind namespace/name</c> (<c>Kind name</c> when cluster-scoped), for logs and the debugger.</summary>
+        public override string ToString() => Kind + " " + (string.IsNullOrEmpty(Metadata?.NamespaceProperty) ? "" : Metadata!.NamespaceProperty + "/") + Metadata?.Name;
     }
 
     /// <summary>
