@@ -13,7 +13,7 @@ namespace Test.Conditions.V1
     /// <para>kubectl names: <c>lamps</c>, <c>lamp</c>.</para>
     /// </remarks>
     [global::k8s.Models.KubernetesEntity(Group = "conditions.example.com", ApiVersion = "v1", Kind = "Lamp", PluralName = "lamps")]
-    public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Conditions.V1.LampSpec?>, global::k8s.Models.IStatus<global::Test.Conditions.V1.LampStatus?>, global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.LampStatusConditions>
+    public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<global::Test.Conditions.V1.LampSpec?>, global::k8s.Models.IStatus<global::Test.Conditions.V1.LampStatus?>, global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.Condition>
     {
         /// <summary>
         /// The API version of this kind, without the group.
@@ -74,12 +74,15 @@ namespace Test.Conditions.V1
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        /// <inheritdoc/>
-        global::System.Collections.Generic.IList<global::Test.Conditions.V1.LampStatusConditions>? global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.LampStatusConditions>.Conditions => Status?.Conditions;
+        /// <summary><c>Kind namespace/name</c> (<c>Kind name</c> when cluster-scoped), for logs and the debugger.</summary>
+        public override string ToString() => Kind + " " + (string.IsNullOrEmpty(Metadata?.NamespaceProperty) ? "" : Metadata!.NamespaceProperty + "/") + Metadata?.Name;
 
         /// <inheritdoc/>
-        global::System.Collections.Generic.IList<global::Test.Conditions.V1.LampStatusConditions> global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.LampStatusConditions>.EnsureConditions() =>
-            (Status ??= new()).Conditions ??= new global::System.Collections.Generic.List<global::Test.Conditions.V1.LampStatusConditions>();
+        global::System.Collections.Generic.IList<global::Test.Conditions.V1.Condition>? global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.Condition>.Conditions => Status?.Conditions;
+
+        /// <inheritdoc/>
+        global::System.Collections.Generic.IList<global::Test.Conditions.V1.Condition> global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.Condition>.EnsureConditions() =>
+            (Status ??= new()).Conditions ??= new global::System.Collections.Generic.List<global::Test.Conditions.V1.Condition>();
     }
 
     /// <summary>
@@ -317,7 +320,7 @@ namespace Test.Conditions.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IList<global::Test.Conditions.V1.LampStatusConditions>? Conditions { get; set; }
+        public global::System.Collections.Generic.IList<global::Test.Conditions.V1.Condition>? Conditions { get; set; }
 
         /// <summary>
         /// Fields the schema does not describe, kept so that reading and writing back loses nothing.
@@ -329,7 +332,7 @@ namespace Test.Conditions.V1
     /// <summary>
     /// The object at .status.conditions[*].
     /// </summary>
-    public sealed partial class LampStatusConditions : global::CapiSdk.Client.IKubernetesCondition
+    public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondition
     {
         /// <summary>
         /// The <c>type</c> field.
@@ -350,7 +353,7 @@ namespace Test.Conditions.V1
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Test.Conditions.V1.LampStatusConditionsStatus? Status { get; set; }
+        public global::Test.Conditions.V1.LampStatusConditionStatus? Status { get; set; }
 
         /// <summary>
         /// The <c>lastTransitionTime</c> field.
@@ -387,7 +390,7 @@ namespace Test.Conditions.V1
         /// <inheritdoc/>
         string? global::CapiSdk.Client.IKubernetesCondition.Type { get => Type; set => Type = value; }
         /// <inheritdoc/>
-        string? global::CapiSdk.Client.IKubernetesCondition.Status { get => Status?.Value; set => Status = value is null ? (global::Test.Conditions.V1.LampStatusConditionsStatus?)null : new global::Test.Conditions.V1.LampStatusConditionsStatus(value); }
+        string? global::CapiSdk.Client.IKubernetesCondition.Status { get => Status?.Value; set => Status = value is null ? (global::Test.Conditions.V1.LampStatusConditionStatus?)null : new global::Test.Conditions.V1.LampStatusConditionStatus(value); }
         /// <inheritdoc/>
         string? global::CapiSdk.Client.IKubernetesCondition.Reason { get => Reason; set => Reason = value; }
         /// <inheritdoc/>
@@ -404,8 +407,8 @@ namespace Test.Conditions.V1
     /// <remarks>
     /// <para>Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</para>
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(LampStatusConditionsStatus.JsonConverter))]
-    public readonly partial struct LampStatusConditionsStatus : global::System.IEquatable<LampStatusConditionsStatus>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(LampStatusConditionStatus.JsonConverter))]
+    public readonly partial struct LampStatusConditionStatus : global::System.IEquatable<LampStatusConditionStatus>
     {
         private readonly string? _value;
 
@@ -413,7 +416,7 @@ namespace Test.Conditions.V1
         /// Creates a value; any string is accepted, known or not.
         /// </summary>
         /// <param name="value">The value as written in JSON.</param>
-        public LampStatusConditionsStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public LampStatusConditionStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>
         /// The known values of the schema, as a C# enum for <c>switch</c>; see <see cref="Known"/>.
@@ -437,22 +440,22 @@ namespace Test.Conditions.V1
         /// <summary>
         /// The value <c>True</c>.
         /// </summary>
-        public static LampStatusConditionsStatus True { get; } = new("True");
+        public static LampStatusConditionStatus True { get; } = new("True");
 
         /// <summary>
         /// The value <c>False</c>.
         /// </summary>
-        public static LampStatusConditionsStatus False { get; } = new("False");
+        public static LampStatusConditionStatus False { get; } = new("False");
 
         /// <summary>
         /// The value <c>Unknown</c>.
         /// </summary>
-        public static LampStatusConditionsStatus Unknown { get; } = new("Unknown");
+        public static LampStatusConditionStatus Unknown { get; } = new("Unknown");
 
         /// <summary>
         /// Every value the schema lists, in schema order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<LampStatusConditionsStatus> KnownValues { get; } = new LampStatusConditionsStatus[] { True, False, Unknown };
+        public static global::System.Collections.Generic.IReadOnlyList<LampStatusConditionStatus> KnownValues { get; } = new LampStatusConditionStatus[] { True, False, Unknown };
 
         /// <summary>
         /// The value as written in JSON.
@@ -478,23 +481,23 @@ namespace Test.Conditions.V1
         /// <summary>
         /// Converts a string to this type.
         /// </summary>
-        public static implicit operator LampStatusConditionsStatus(string value) => new(value);
+        public static implicit operator LampStatusConditionStatus(string value) => new(value);
 
         /// <summary>
         /// Compares two values by their JSON string.
         /// </summary>
-        public static bool operator ==(LampStatusConditionsStatus left, LampStatusConditionsStatus right) => left.Equals(right);
+        public static bool operator ==(LampStatusConditionStatus left, LampStatusConditionStatus right) => left.Equals(right);
 
         /// <summary>
         /// Compares two values by their JSON string.
         /// </summary>
-        public static bool operator !=(LampStatusConditionsStatus left, LampStatusConditionsStatus right) => !left.Equals(right);
+        public static bool operator !=(LampStatusConditionStatus left, LampStatusConditionStatus right) => !left.Equals(right);
 
         /// <inheritdoc/>
-        public bool Equals(LampStatusConditionsStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(LampStatusConditionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is LampStatusConditionsStatus other && Equals(other);
+        public override bool Equals(object? obj) => obj is LampStatusConditionStatus other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -505,10 +508,10 @@ namespace Test.Conditions.V1
         /// <summary>
         /// Reads and writes the value as a JSON string.
         /// </summary>
-        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LampStatusConditionsStatus>
+        internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LampStatusConditionStatus>
         {
             /// <inheritdoc/>
-            public override LampStatusConditionsStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override LampStatusConditionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.ValueTextEquals("True"u8))
                 {
@@ -529,7 +532,7 @@ namespace Test.Conditions.V1
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LampStatusConditionsStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LampStatusConditionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
                 writer.WriteStringValue(value.Value);
         }
     }

@@ -87,9 +87,9 @@ namespace Test
             factories.TryAdd(typeof(global::System.Text.Json.Nodes.JsonObject), static options => ValueInfo(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonObjectConverter));
             factories.TryAdd(typeof(global::System.Text.Json.JsonElement), static options => ValueInfo(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
             factories.TryAdd(typeof(global::System.Text.Json.JsonElement?), NullableInfo<global::System.Text.Json.JsonElement>);
-            factories.TryAdd(typeof(global::System.DateTimeOffset), static options => ValueInfo(options, new global::Test.Rfc3339DateTimeOffsetConverter()));
+            factories.TryAdd(typeof(global::System.DateTimeOffset), static options => ValueInfo(options, new global::CapiSdk.Client.Rfc3339DateTimeOffsetConverter()));
             factories.TryAdd(typeof(global::System.DateTimeOffset?), NullableInfo<global::System.DateTimeOffset>);
-            factories.TryAdd(typeof(global::System.DateTime), static options => ValueInfo(options, new global::Test.Rfc3339DateTimeConverter()));
+            factories.TryAdd(typeof(global::System.DateTime), static options => ValueInfo(options, new global::CapiSdk.Client.Rfc3339DateTimeConverter()));
             factories.TryAdd(typeof(global::System.DateTime?), NullableInfo<global::System.DateTime>);
             factories.TryAdd(typeof(object), static options => ValueInfo(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.ObjectConverter));
             factories.TryAdd(typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), MapInfo<global::System.Text.Json.JsonElement>);
@@ -398,15 +398,15 @@ namespace Test
 
         private static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 
-        private static void WriteTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => global::Test.Rfc3339.Write(writer, value.UtcDateTime);
+        private static void WriteTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => global::CapiSdk.Client.Rfc3339.Write(writer, value.UtcDateTime);
 
-        private static void WriteTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTime value) => global::Test.Rfc3339.Write(writer, value.Kind == global::System.DateTimeKind.Local ? value.ToUniversalTime() : value);
+        private static void WriteTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTime value) => global::CapiSdk.Client.Rfc3339.Write(writer, value.Kind == global::System.DateTimeKind.Local ? value.ToUniversalTime() : value);
 
         private static void WriteNode(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.Nodes.JsonNode value) => value.WriteTo(writer);
 
         private static void WriteElement(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
 
-        private static void WriteIntOrString(global::System.Text.Json.Utf8JsonWriter writer, global::Test.IntOrString value)
+        private static void WriteIntOrString(global::System.Text.Json.Utf8JsonWriter writer, global::CapiSdk.Client.IntOrString value)
         {
             if (value.IsString)
             {
