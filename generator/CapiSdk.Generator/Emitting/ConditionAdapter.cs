@@ -19,7 +19,10 @@ internal static class ConditionAdapter
         var statusType = status is null ? null : resource.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.FullName == status.Type.Name);
         var conditions = statusType?.Properties.FirstOrDefault(p => p.JsonName == "conditions" && p.Type.Kind == JsonTypeKind.List
             && !p.Type.ElementNullable && p.Type.Element?.Kind == JsonTypeKind.Object);
-        var condition = conditions is null ? null : resource.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.FullName == conditions.Type.Element!.Name);
+        var condition = conditions is null
+            ? null
+            : resource.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.FullName == conditions.Type.Element!.Name)
+                ?? (resource.SharedConditionType?.FullName == conditions.Type.Element!.Name ? resource.SharedConditionType : null);
         return condition is not null && IsCondition(condition) ? (status!, conditions!, condition) : null;
     }
 

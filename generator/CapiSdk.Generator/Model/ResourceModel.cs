@@ -23,6 +23,12 @@ internal sealed record ResourceModel(
     ObjectTypeModel Root,
     EquatableArray<TypeModel> Types)
 {
+    /// <summary>
+    /// The element type of <c>status.conditions</c> when another kind of the namespace holds it (equal shapes share
+    /// one type, emitted with the kind that uses it first), so this kind can still implement <c>IHasConditions</c>.
+    /// </summary>
+    public ObjectTypeModel? SharedConditionType { get; init; }
+
     /// <summary>The group/version string written in <c>apiVersion</c>.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 

@@ -87,12 +87,24 @@ internal static class ShapeMerger
             owned[first.Resource].Add((index, merged));
         }
 
+        var byFullName = owned.SelectMany(o => o).Select(t => t.Type).OfType<ObjectTypeModel>().ToDictionary(t => t.FullName, StringComparer.Ordinal);
         return resources.Select((r, i) =>
         {
             var root = r.Root with { Properties = r.Root.Properties.Select(p => p with { Type = Resolve(p.Type, FullName) }).ToEquatableArray() };
             var types = new TypeModel[] { root }.Concat(owned[i].OrderBy(t => t.Index).Select(t => t.Type)).ToEquatableArray();
-            return r with { Root = root, Types = types };
+            return r with { Root = root, Types = types, SharedConditionType = SharedCondition(root, types, byFullName) };
         }).ToList();
+    }
+
+    /// <summary>The element type of <c>status.conditions</c> when the kind does not hold it itself.</summary>
+    private static ObjectTypeModel? SharedCondition(ObjectTypeModel root, EquatableArray<TypeModel> types, Dictionary<string, ObjectTypeModel> byFullName)
+    {
+        var status = root.Properties.FirstOrDefault(p => p.JsonName == "status" && p.Type.Kind == JsonTypeKind.Object);
+        var statusType = status is null ? null : types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.FullName == status.Type.Name);
+        var element = statusType?.Properties.FirstOrDefault(p => p.JsonName == "conditions" && p.Type.Kind == JsonTypeKind.List)?.Type.Element;
+        return element is null || types.Any(t => t is ObjectTypeModel o && o.FullName == element.Name)
+            ? null
+            : byFullName.TryGetValue(element.Name, out var shared) ? shared : null;
     }
 
     /// <summary>The type of a shape under its final name, with merged docs when it is used at several places.</summary>
