@@ -1,6 +1,6 @@
-using CapiSdk.Client;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CapiSdk.Client;
 using CapiSdk.Models;
 using CapiSdk.Models.Cluster.V1Beta2;
 using CapiSdk.Models.Controlplane.Cluster.V1Beta2;

@@ -1,7 +1,7 @@
 using CapiSdk.Client;
-using CapiSdk.Versions;
 using CapiSdk.Models;
 using CapiSdk.Runtime.Events;
+using CapiSdk.Versions;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,4 @@
 using CapiSdk.Client;
-using CapiSdk.Versions;
 using CapiSdk.IpamSimulator.Claims;
 using CapiSdk.IpamSimulator.Pools;
 using CapiSdk.Models.Ipam.Cluster.V1Alpha2;
@@ -8,6 +7,7 @@ using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Events;
 using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.Queue;
+using CapiSdk.Versions;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

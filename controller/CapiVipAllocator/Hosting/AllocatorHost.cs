@@ -1,5 +1,4 @@
 using CapiSdk.Client;
-using CapiSdk.Versions;
 using CapiSdk.Models;
 using CapiSdk.Runtime.Controllers;
 using CapiSdk.Runtime.Events;
@@ -8,6 +7,7 @@ using CapiSdk.Runtime.Informers;
 using CapiSdk.Runtime.LeaderElection;
 using CapiSdk.Runtime.Metrics;
 using CapiSdk.Runtime.RuntimeSdk;
+using CapiSdk.Versions;
 using CapiVipAllocator.Allocation;
 using CapiVipAllocator.Cli;
 using CapiVipAllocator.Extension;

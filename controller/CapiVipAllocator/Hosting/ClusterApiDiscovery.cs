@@ -1,6 +1,6 @@
 using CapiSdk.Client;
-using CapiSdk.Versions;
 using CapiSdk.Models;
+using CapiSdk.Versions;
 using k8s;
 using Microsoft.Extensions.Logging;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;

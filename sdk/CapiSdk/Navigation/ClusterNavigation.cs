@@ -1,5 +1,5 @@
-using CapiSdk.Client;
 using System.Runtime.CompilerServices;
+using CapiSdk.Client;
 using CapiSdk.Models;
 using k8s;
 using k8s.Models;

@@ -1,10 +1,10 @@
-using CapiSdk.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CapiSdk.Client;
 using CapiSdk.Generator.Tests.Infrastructure;
 using CapiSdk.Models;
 using CapiSdk.Testing;
