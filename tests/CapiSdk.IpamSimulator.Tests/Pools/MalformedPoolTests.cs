@@ -14,9 +14,15 @@ public sealed class MalformedPoolTests
         await scenario.CreatePoolAsync("broken", 24, "10.0.0.1", "10.0.0.10", "10.0.0.300");
         await scenario.CreateClaimAsync("victim", "broken");
 
-        var claim = await scenario.WaitForNotReadyAsync("victim", "PoolNotReady");
+        // The claim may first be seen before the simulator's pool cache has the pool ("not found", the same reason):
+        // wait for the verdict on the pool itself.
+        const string invalid = "InClusterIPPool default/broken is not valid: spec.addresses[1] \"10.0.0.300\" is not a valid IP, range (first-last), nor CIDR";
+        var claim = await scenario.WaitForClaimAsync(
+            "victim",
+            c => c.Status?.Conditions.Find("Ready") is { Reason: "PoolNotReady", Message: invalid },
+            "Ready=False PoolNotReady naming the invalid address");
 
-        Assert.Equal("InClusterIPPool default/broken is not valid: spec.addresses[1] \"10.0.0.300\" is not a valid IP, range (first-last), nor CIDR", claim.Status?.Conditions.Find("Ready")?.Message);
+        Assert.False(claim.IsConditionTrue("Ready"));
         var warning = await Eventually.ResultAsync(async () =>
             (await scenario.Kubernetes.CoreV1.ListNamespacedEventAsync(IpamScenario.Namespace, fieldSelector: "involvedObject.name=broken,reason=InvalidPool")).Items.FirstOrDefault(),
             "an InvalidPool event on the pool");
