@@ -77,6 +77,7 @@ internal sealed partial class FigureProject(GeneratorFiles tools, Corpus corpus)
                 <PackageReference Include="KubernetesClient" Version="21.0.8" />
                 <Analyzer Include="{tools.Generator}" />
                 <Analyzer Include="{tools.YamlDotNet}" />
+                <Reference Include="{tools.Client}" />
             {crds}  </ItemGroup>
             </Project>
             """);

@@ -33,7 +33,7 @@ if (!File.Exists(generator))
     return 2;
 }
 
-var tools = new GeneratorFiles(generator, Metadata("YamlDotNet"), Path.Combine(repoRoot, "generator", "CapiSdk.Generator", "build", "CapiSdk.Generator.props"));
+var tools = new GeneratorFiles(generator, Metadata("YamlDotNet"), Path.Combine(repoRoot, "generator", "CapiSdk.Generator", "build", "CapiSdk.Generator.props"), Metadata("Client"));
 var corpora = new List<Corpus>();
 var upstream = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "crds", "upstream"));
 if (Directory.Exists(upstream))
