@@ -113,6 +113,10 @@ public sealed class BadInputTests
         await s.WaitForClusterAsync("handled", c => c.Spec.ControlPlaneEndpoint?.Host == ip);
 
         await s.GlobalPools.DeleteAsync("cp-pool", new DeleteOptions { Propagation = PropagationPolicy.Orphan });
+
+        // Orphaning runs in the garbage collector, so the pool lingers (being deleted) for a moment: a Cluster created
+        // before it is gone may be seen by the controller while its cache still has the pool.
+        await Wait.UntilAsync(s.Server, async () => (await s.GlobalPools.ListAsync()).Items.Count == 0, "the pool gone");
         await s.CreateClusterAsync("after-pool");
         await s.WaitForConditionAsync("after-pool", "NoMatchingPool");
         var cluster = await s.Clusters.GetAsync("default", "handled");
