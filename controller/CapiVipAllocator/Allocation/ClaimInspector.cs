@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.Json;
 using CapiSdk.Client;
 using CapiSdk.Runtime.Informers;
 using Address = CapiSdk.Models.Ipam.Cluster.V1Beta2.IPAddress;
@@ -67,10 +68,40 @@ internal static class ClaimInspector
 
     /// <summary>The claim's Ready=False condition reason and message when it reports an exhausted pool, else null.</summary>
     public static string? Exhausted(Claim claim) =>
-        claim.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready") is { } ready && ready.Status?.Value == "False" &&
-        ready.Reason?.Contains("Exhausted", StringComparison.OrdinalIgnoreCase) == true
-            ? ready.Message ?? ready.Reason
+        NotReady(claim) is { } ready && ready.Reason?.Contains("Exhausted", StringComparison.OrdinalIgnoreCase) == true ? ready.Message ?? ready.Reason : null;
+
+    /// <summary>"Reason: message" of the claim's Ready=False condition for any other reason (AllocationFailed, PoolNotReady), else null.</summary>
+    public static string? Failure(Claim claim) =>
+        NotReady(claim) is { } ready && ready.Reason?.Contains("Exhausted", StringComparison.OrdinalIgnoreCase) != true
+            ? ready.Reason + (string.IsNullOrEmpty(ready.Message) ? "" : ": " + ready.Message)
             : null;
+
+    /// <summary>
+    /// The claim's Ready condition when it is False. A v1beta1 claim of Cluster API 1.9+ keeps the metav1 conditions in
+    /// <c>status.v1beta2.conditions</c>, and a provider built on the v1beta2 types (the in-cluster provider since it
+    /// moved to Cluster API 1.11) writes only those; its <c>status.conditions</c> are the old v1beta1 ones. So the
+    /// v1beta2 list wins when it has a Ready condition; otherwise <c>status.conditions</c> (v1beta2 and v1alpha1 claims,
+    /// older providers).
+    /// </summary>
+    private static (string? Reason, string? Message)? NotReady(Claim claim)
+    {
+        if (claim.Status?.AdditionalProperties?.TryGetValue("v1beta2", out var v1beta2) == true && v1beta2.ValueKind == JsonValueKind.Object &&
+            v1beta2.TryGetProperty("conditions", out var conditions) && conditions.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var condition in conditions.EnumerateArray())
+            {
+                if (condition.ValueKind == JsonValueKind.Object && Text(condition, "type") == "Ready")
+                {
+                    return Text(condition, "status") == "False" ? (Text(condition, "reason"), Text(condition, "message")) : null;
+                }
+            }
+        }
+
+        return claim.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready") is { } ready && ready.Status?.Value == "False" ? (ready.Reason, ready.Message) : null;
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The pool the claim references as "Kind/name".</summary>
     public static string PoolOf(Claim claim) => $"{claim.Spec?.PoolRef?.Kind}/{claim.Spec?.PoolRef?.Name}";

@@ -176,7 +176,8 @@ internal sealed class ClaimManager(
         }
 
         var waited = created is { } c ? time.GetUtcNow() - c : waitingGrace;
-        var message = $"waiting for the IPAM provider to allocate an address from {ClaimInspector.PoolOf(claim)} to IPAddressClaim {claim.Metadata.Name}";
+        var message = $"waiting for the IPAM provider to allocate an address from {ClaimInspector.PoolOf(claim)} to IPAddressClaim {claim.Metadata.Name}" +
+            (ClaimInspector.Failure(claim) is { } failure ? $" (the provider reports {failure})" : "");
         return waited < waitingGrace
             ? RoleOutcome.Waiting("WaitingForAddress", message, waitingGrace - waited)
             : RoleOutcome.Waiting("WaitingForAddress", message + $" (for {waited.TotalSeconds:0} s; is the IPAM provider running?)");
