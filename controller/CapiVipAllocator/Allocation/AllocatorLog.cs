@@ -34,4 +34,7 @@ internal static partial class AllocatorLog
 
     [LoggerMessage(9, LogLevel.Information, "orphaned IPAddressClaim {Namespace}/{Claim} deleted: its Cluster no longer exists")]
     public static partial void OrphanDeleted(ILogger logger, string @namespace, string claim);
+
+    [LoggerMessage(11, LogLevel.Warning, "informers and controllers restarted in the served API versions {Versions}")]
+    public static partial void Rewired(ILogger logger, string versions);
 }

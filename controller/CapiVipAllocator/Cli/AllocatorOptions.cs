@@ -48,6 +48,12 @@ internal sealed record AllocatorOptions
     /// <summary>How long a claim may wait for its address before the Cluster says WaitingForAddress (not a flag).</summary>
     public TimeSpan WaitingGrace { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the BeforeClusterCreate hook waits for the controller's cache to show the Cluster's VIP before it
+    /// answers "retry" (not a flag; well under the hook's 10 s timeout, so a fast IPAM lets creation go on at once).
+    /// </summary>
+    public TimeSpan RuntimeExtensionWait { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Leader election timings (not flags; tests shorten them).</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
 

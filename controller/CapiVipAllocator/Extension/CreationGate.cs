@@ -1,39 +1,67 @@
 using CapiSdk.Runtime.Queue;
 using CapiSdk.Runtime.RuntimeSdk;
-using CapiVipAllocator.Allocation;
+using CapiVipAllocator.Hosting;
 
 namespace CapiVipAllocator.Extension;
 
 /// <summary>
 /// The BeforeClusterCreate hook: Cluster API's topology controller asks before it renders the infrastructure
 /// cluster and control plane. The Cluster object exists by then (the hook runs in its reconcile), so the answer
-/// is read from this controller's cache: "retry" until the VIP is written (queueing a reconcile so it is), then
-/// "go on". A Cluster with an endpoint someone else wrote goes on at once. The hook writes nothing itself.
+/// is read from this controller's cache: it queues a reconcile, waits up to <c>wait</c> for the cache to show the
+/// VIP (woken by the cache's change of that Cluster, no polling), and answers "go on" once it does, else "retry"
+/// after <c>retryAfterSeconds</c>. A Cluster with an endpoint someone else wrote goes on at once. The hook writes
+/// nothing itself.
 /// </summary>
-internal sealed class CreationGate(IClusterApi clusters, Action<ReconcileRequest> enqueue, int retryAfterSeconds)
+internal sealed class CreationGate(Func<Wiring?> current, TimeSpan wait, int retryAfterSeconds, TimeProvider time)
 {
     /// <summary>The handler's name (Cluster API registers it as <c>allocate-vip.{ExtensionConfig name}</c>).</summary>
     public const string HandlerName = "allocate-vip";
 
     /// <summary>Answers one BeforeClusterCreate request.</summary>
-    public Task<BeforeClusterCreateResponse> DecideAsync(BeforeClusterCreateRequest request, CancellationToken cancellationToken)
+    public async Task<BeforeClusterCreateResponse> DecideAsync(BeforeClusterCreateRequest request, CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
         var (ns, name) = (request.ClusterNamespace, request.ClusterName);
         if (string.IsNullOrEmpty(ns) || string.IsNullOrEmpty(name))
         {
-            return Task.FromResult(new BeforeClusterCreateResponse { Status = ResponseStatus.Failure, Message = "the request's cluster has no metadata.namespace/name" });
+            return new BeforeClusterCreateResponse { Status = ResponseStatus.Failure, Message = "the request's cluster has no metadata.namespace/name" };
         }
 
         var host = request.Cluster?["spec"]?["controlPlaneEndpoint"]?["host"]?.GetValue<string>();
-        var cached = clusters.Cached(ns, name);
-        if (!string.IsNullOrEmpty(cached?.Host) || (cached is null && !string.IsNullOrEmpty(host)))
+        var started = time.GetTimestamp();
+        var queued = false;
+        string why = "allocating";
+        while (current() is { } wiring)
         {
-            return Task.FromResult(new BeforeClusterCreateResponse { Message = $"control-plane endpoint {host ?? cached?.Host} is set" });
+            var change = wiring.Signal.NextChange(ns, name);
+            var cached = wiring.Clusters.Cached(ns, name);
+            if (!string.IsNullOrEmpty(cached?.Host) || (cached is null && !string.IsNullOrEmpty(host)))
+            {
+                return new BeforeClusterCreateResponse { Message = $"control-plane endpoint {host ?? cached?.Host} is set" };
+            }
+
+            why = cached?.Condition is { } c ? $"{c.Reason}: {c.Message}" : "allocating";
+            if (!queued)
+            {
+                wiring.Enqueue(new ReconcileRequest(ns, name));
+                queued = true;
+            }
+
+            var left = wait - time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            try
+            {
+                await change.WaitAsync(left, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
         }
 
-        enqueue(new ReconcileRequest(ns, name));
-        var why = cached?.Condition is { } c ? $"{c.Reason}: {c.Message}" : "allocating";
-        return Task.FromResult(new BeforeClusterCreateResponse { RetryAfterSeconds = retryAfterSeconds, Message = $"waiting for the control-plane VIP of {ns}/{name} ({why})" });
+        return new BeforeClusterCreateResponse { RetryAfterSeconds = retryAfterSeconds, Message = $"waiting for the control-plane VIP of {ns}/{name} ({why})" };
     }
 }

@@ -11,6 +11,7 @@ using CapiSdk.Versions;
 using CapiVipAllocator.Allocation;
 using CapiVipAllocator.Cli;
 using CapiVipAllocator.Extension;
+using CapiVipAllocator.Versions;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Pools = CapiSdk.Models.Ipam.Cluster.V1Alpha2;
@@ -31,6 +32,7 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ControllerManager? _manager;
     private LeaseLeaderElector? _elector;
+    private volatile Wiring? _wiring;
 
     /// <summary>The bound /healthz and /readyz address (null when off or not yet started).</summary>
     public Uri? ProbeAddress { get; private set; }
@@ -41,11 +43,11 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
     /// <summary>The Runtime SDK hook server's address (with <c>--enable-runtime-extension</c>, after start).</summary>
     public Uri? RuntimeExtensionAddress { get; private set; }
 
-    /// <summary>The Cluster API version in use (after discovery).</summary>
-    public string? ClusterApiVersion { get; private set; }
+    /// <summary>The Cluster API version in use (after discovery; it changes when the served versions do).</summary>
+    public string? ClusterApiVersion => _wiring?.Versions.Cluster;
 
-    /// <summary>The ipam.cluster.x-k8s.io versions in use (after discovery).</summary>
-    public IpamApiVersions? IpamVersions { get; private set; }
+    /// <summary>The ipam.cluster.x-k8s.io versions in use (after discovery; they change when the served versions do).</summary>
+    public IpamApiVersions? IpamVersions => _wiring?.Versions.Ipam;
 
     /// <summary>True while this replica's controllers run (it holds the Lease, or leader election is off).</summary>
     public bool IsLeading => _manager?.IsLeading == true;
@@ -55,6 +57,9 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
 
     /// <summary>The Lease holder identity of this replica (leader election on), else null.</summary>
     public string? Identity => _elector?.Identity;
+
+    /// <summary>How many times the informers and controllers were rebuilt because the served API versions changed.</summary>
+    public int Rewirings { get; private set; }
 
     /// <summary>Completes when the endpoints are bound and discovery is done.</summary>
     public Task Started => _started.Task;
@@ -88,6 +93,8 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         }
 
         RuntimeExtensionServer? extension = null;
+        using var stopWatching = new CancellationTokenSource();
+        var watching = Task.CompletedTask;
         try
         {
             if (probes is not null)
@@ -109,28 +116,57 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
                 MetricsAddress = metricsServer.Address;
             }
 
-            ClusterApiVersion = await ClusterApiDiscovery.DiscoverAsync(kubernetes, options.Namespace, _logger, cancellationToken).ConfigureAwait(false);
-            IpamVersions = await ClusterApiDiscovery.DiscoverIpamAsync(kubernetes, options.Namespace, _logger, cancellationToken).ConfigureAwait(false);
-            var informers = new InformerFactory(new InformerOptions { Namespace = options.Namespace }, loggerFactory, _time);
-            var (controllers, api, enqueue) = ClusterApiVersion == "v1beta1"
-                ? Wire(informers, new V1Beta1.ClusterClient(kubernetes), new V1Beta1.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
-                    cc => cc.Spec?.Variables?.Select(v => v.Name ?? "").ToList(), ClusterApiPatches.For(new V1Beta1.ClusterClient(kubernetes)), recorder, metrics, runtimeMetrics, true)
-                : Wire(informers, new V1Beta2.ClusterClient(kubernetes), new V1Beta2.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
-                    cc => cc.Spec?.Variables?.Select(v => v.Name ?? "").ToList(), ClusterApiPatches.For(new V1Beta2.ClusterClient(kubernetes)), recorder, metrics, runtimeMetrics, false);
+            runtimeMetrics.Registry.AddBeforeCollectCallback(() =>
+            {
+                if (_wiring is { } current)
+                {
+                    metrics.Refresh(current.Snapshot());
+                }
+            });
+            var versionWatch = new ServedVersionWatch(kubernetes, loggerFactory, _time);
+            watching = versionWatch.RunAsync(stopWatching.Token);
+            var versions = await ClusterApiDiscovery.DiscoverAsync(kubernetes, options.Namespace, null, _logger, cancellationToken).ConfigureAwait(false);
+            var baseline = versions;
             if (_elector is not null)
             {
                 await _elector.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (options.EnableRuntimeExtension)
+            // One round per set of served versions: a CRD upgrade that changes them stops this round's informers and
+            // controllers (the Lease, endpoints and hook server stay) and the next round works in the new versions.
+            while (true)
             {
-                extension = await RuntimeExtension.StartAsync(options, kubernetes, new CreationGate(api, enqueue, retryAfterSeconds: 2), loggerFactory, cancellationToken).ConfigureAwait(false);
-                RuntimeExtensionAddress = extension.Address;
-            }
+                using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var informers = new InformerFactory(new InformerOptions { Namespace = options.Namespace }, loggerFactory, _time);
+                var wiring = versions.Cluster == "v1beta1"
+                    ? Wire(informers, versions, new V1Beta1.ClusterClient(kubernetes), new V1Beta1.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
+                        cc => cc.Spec?.Variables?.Select(v => v.Name ?? "").ToList(), ClusterApiPatches.For(new V1Beta1.ClusterClient(kubernetes)), recorder, metrics, runtimeMetrics)
+                    : Wire(informers, versions, new V1Beta2.ClusterClient(kubernetes), new V1Beta2.ClusterClassClient(kubernetes), c => ClusterFactsReader.Read(c, options.VariableName),
+                        cc => cc.Spec?.Variables?.Select(v => v.Name ?? "").ToList(), ClusterApiPatches.For(new V1Beta2.ClusterClient(kubernetes)), recorder, metrics, runtimeMetrics);
+                _wiring = wiring;
+                _manager = new ControllerManager(informers, options.EnableReconciler ? wiring.Controllers : [], gate, loggerFactory.CreateLogger<ControllerManager>());
+                if (options.EnableRuntimeExtension && extension is null)
+                {
+                    var creationGate = new CreationGate(() => _wiring, options.RuntimeExtensionWait, retryAfterSeconds: 2, _time);
+                    extension = await RuntimeExtension.StartAsync(options, kubernetes, creationGate, loggerFactory, cancellationToken).ConfigureAwait(false);
+                    RuntimeExtensionAddress = extension.Address;
+                }
 
-            _manager = new ControllerManager(informers, options.EnableReconciler ? controllers : [], gate, loggerFactory.CreateLogger<ControllerManager>());
-            _started.TrySetResult();
-            await _manager.RunAsync(cancellationToken).ConfigureAwait(false);
+                // What the CRDs said when this round began: a server that never agrees with them is not asked again and again.
+                versionWatch.Expect(baseline, () => Cancel(round));
+                _started.TrySetResult();
+                await _manager.RunAsync(round.Token).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var expected = versionWatch.Expected;
+                versions = await ClusterApiDiscovery.DiscoverAsync(kubernetes, options.Namespace, expected, _logger, cancellationToken).ConfigureAwait(false);
+                baseline = expected ?? versions;
+                Rewirings++;
+                AllocatorLog.Rewired(_logger, versions.ToString());
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -138,6 +174,8 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         finally
         {
             _started.TrySetResult();
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (_elector is not null)
             {
                 await _elector.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -162,8 +200,9 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         }
     }
 
-    private (IController[] Controllers, IClusterApi Api, Action<CapiSdk.Runtime.Queue.ReconcileRequest> Enqueue) Wire<TCluster, TClass>(
+    private Wiring Wire<TCluster, TClass>(
         InformerFactory informers,
+        ServedVersions versions,
         IResourceClient<TCluster> clusterClient,
         IResourceClient<TClass> classClient,
         Func<TCluster, ClusterFacts> read,
@@ -171,18 +210,20 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         ClusterApiPatches.Patch<TCluster> patch,
         IEventRecorder recorder,
         AllocatorMetrics metrics,
-        PrometheusRuntimeMetrics runtimeMetrics,
-        bool v1beta1)
+        PrometheusRuntimeMetrics runtimeMetrics)
         where TCluster : class, IKubernetesObject<k8s.Models.V1ObjectMeta>
         where TClass : class, IKubernetesObject<k8s.Models.V1ObjectMeta>
     {
         var clusterCache = informers.GetOrCreate(clusterClient);
         clusterCache.AddIndexer(ClassIndex, c => read(c) is { ClassName: { } name } f ? [f.ClassNamespace + "/" + name] : []);
+        var signal = new ClusterCacheSignal();
+        clusterCache.AddEventHandler(c => signal.Changed(c.Metadata.NamespaceProperty, c.Metadata.Name), (_, c) => signal.Changed(c.Metadata.NamespaceProperty, c.Metadata.Name));
         var classCache = informers.GetOrCreate(classClient);
-        var claimClient = IpamVersions!.ClaimClient(kubernetes);
-        var addressClient = IpamVersions.AddressClient(kubernetes);
-        var globalClient = IpamVersions.GlobalPoolClient(kubernetes);
-        var namespacedClient = IpamVersions.InClusterPoolClient(kubernetes);
+        var v1beta1 = versions.Cluster == "v1beta1";
+        var claimClient = versions.Ipam.ClaimClient(kubernetes);
+        var addressClient = versions.Ipam.AddressClient(kubernetes);
+        var globalClient = versions.Ipam.GlobalPoolClient(kubernetes);
+        var namespacedClient = versions.Ipam.InClusterPoolClient(kubernetes);
         var claimCache = informers.GetOrCreate(claimClient);
         var addressCache = informers.GetOrCreate(addressClient);
         addressCache.AddIndexer(ClaimManager.AddressIndex, ClaimManager.AddressKeys);
@@ -192,8 +233,6 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
         var claims = new ClaimManager(claimCache, addressCache, claimClient, pools, recorder, loggerFactory.CreateLogger<ClaimManager>(), _time, options.WaitingGrace);
         IReadOnlyCollection<string>? ClassVariables(string ns, string name) => classCache.Get(ns, name) is { } cc ? variables(cc) ?? [] : null;
         var reconciler = new VipReconciler(api, ClassVariables, claims, recorder, metrics, options, loggerFactory.CreateLogger<VipReconciler>(), _time);
-        runtimeMetrics.Registry.AddBeforeCollectCallback(() =>
-            metrics.Refresh(MetricsSnapshot.Compute(classCache.List().Select(c => c.Metadata.Name), pools.All(), claimCache.List())));
 
         IEnumerable<CapiSdk.Runtime.Queue.ReconcileRequest> ForClaimName(string? ns, string? claimName) =>
             claimName is not null && VipRole.FromClaimName(claimName) is { } named ? [new(ns, named.Cluster)] : [];
@@ -216,10 +255,23 @@ internal sealed class AllocatorHost(AllocatorOptions options, IKubernetes kubern
             .WithMetrics(runtimeMetrics)
             .Build(new ClusterReconcilerAdapter<TCluster>(reconciler));
         var sweeper = new OrphanSweeper(claimCache, api, claims, loggerFactory.CreateLogger<OrphanSweeper>());
-        return ([controller, sweeper], api, controller.Enqueue);
+        return new Wiring(versions, [controller, sweeper], api, controller.Enqueue, signal,
+            () => MetricsSnapshot.Compute(classCache.List().Select(c => c.Metadata.Name), pools.All(), claimCache.List()));
     }
 
     private const string ClassIndex = "vip-allocator/class";
+
+    private static void Cancel(CancellationTokenSource round)
+    {
+        try
+        {
+            round.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The round ended already.
+        }
+    }
 
     private static bool PoolChanged(IKubernetesObject<k8s.Models.V1ObjectMeta> old, IKubernetesObject<k8s.Models.V1ObjectMeta> value) =>
         Predicates.GenerationChanged.Update(old, value) || Predicates.LabelsChanged.Update(old, value) || Predicates.AnnotationsChanged.Update(old, value) ||

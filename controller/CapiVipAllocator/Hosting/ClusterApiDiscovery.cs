@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using CapiSdk.Client;
 using CapiSdk.Models;
 using CapiSdk.Versions;
 using k8s;
+using CapiVipAllocator.Versions;
 using Microsoft.Extensions.Logging;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
 using V1Beta2 = CapiSdk.Models.Cluster.V1Beta2;
@@ -11,9 +13,35 @@ namespace CapiVipAllocator.Hosting;
 /// <summary>Finds which cluster.x-k8s.io version the server serves (v1beta2, CAPI 1.11+, when it can, else v1beta1), and which ipam.cluster.x-k8s.io versions.</summary>
 internal static partial class ClusterApiDiscovery
 {
-    /// <summary>"v1beta2" or "v1beta1"; retries (with backoff) while the server cannot answer.</summary>
-    /// <exception cref="InvalidOperationException">Neither version is served: Cluster API is not installed.</exception>
-    public static Task<string> DiscoverAsync(IKubernetes kubernetes, string? @namespace, ILogger logger, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The versions in use: the newest served Cluster and IPAM versions, found by listing (a served version answers, one
+    /// that is not is 404); retries (with backoff) while the server cannot answer. With <paramref name="expected"/> (what
+    /// the CRDs say is served now) it also retries, for up to 30 s, while the answer differs: the real API server
+    /// starts serving a CRD's new version a moment after the CRD changes (its handler and discovery are rebuilt from its
+    /// own CRD informer), and stops serving a removed one the same way.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Cluster API or an IPAM kind is not served in any version.</exception>
+    public static async Task<ServedVersions> DiscoverAsync(IKubernetes kubernetes, string? @namespace, ServedVersions? expected, ILogger logger, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            var found = new ServedVersions(
+                await DiscoverClusterAsync(kubernetes, @namespace, logger, cancellationToken).ConfigureAwait(false),
+                await RetryAsync(() => IpamApiVersions.DiscoverAsync(kubernetes, @namespace, cancellationToken), "IPAM", logger, cancellationToken).ConfigureAwait(false));
+            if (expected is null || found == expected || Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
+            {
+                return found;
+            }
+
+            NotServedYet(logger, expected.ToString(), found.ToString(), delay);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+        }
+    }
+
+    private static Task<string> DiscoverClusterAsync(IKubernetes kubernetes, string? @namespace, ILogger logger, CancellationToken cancellationToken) =>
         RetryAsync(async () =>
         {
             if (await ServesAsync(() => new V1Beta2.ClusterClient(kubernetes).ListAsync(@namespace, new ListOptions { Limit = 1 }, cancellationToken)).ConfigureAwait(false))
@@ -28,11 +56,6 @@ internal static partial class ClusterApiDiscovery
 
             throw new InvalidOperationException("the API server serves neither cluster.x-k8s.io/v1beta2 nor v1beta1 Clusters: install Cluster API (its CRDs) first.");
         }, "Cluster API", logger, cancellationToken);
-
-    /// <summary>The newest served ipam.cluster.x-k8s.io versions (<see cref="IpamApiVersions.DiscoverAsync"/>); retries while the server cannot answer.</summary>
-    /// <exception cref="InvalidOperationException">An IPAM kind is not served in any version.</exception>
-    public static Task<IpamApiVersions> DiscoverIpamAsync(IKubernetes kubernetes, string? @namespace, ILogger logger, CancellationToken cancellationToken) =>
-        RetryAsync(() => IpamApiVersions.DiscoverAsync(kubernetes, @namespace, cancellationToken), "IPAM", logger, cancellationToken);
 
     private static async Task<T> RetryAsync<T>(Func<Task<T>> discover, string what, ILogger logger, CancellationToken cancellationToken)
     {
@@ -64,6 +87,9 @@ internal static partial class ClusterApiDiscovery
             return false;
         }
     }
+
+    [LoggerMessage(21, LogLevel.Information, "the CRDs serve {Expected} but the API server answers {Found}; asking again in {Delay}")]
+    private static partial void NotServedYet(ILogger logger, string expected, string found, TimeSpan delay);
 
     [LoggerMessage(20, LogLevel.Warning, "discovering the {Api} version failed ({Error}); retrying in {Delay}")]
     private static partial void DiscoveryRetry(ILogger logger, string api, string error, TimeSpan delay);

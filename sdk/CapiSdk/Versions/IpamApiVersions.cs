@@ -39,32 +39,36 @@ public sealed record IpamApiVersions(string Claims, string Pools)
     /// <exception cref="InvalidOperationException">A kind is served in none of its versions; the message names each such kind.</exception>
     public static async Task<IpamApiVersions> DiscoverAsync(IKubernetes kubernetes, string? @namespace, CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
         var claims = await FirstServedAsync<Beta2.IPAddressClaim, Beta2.IPAddressClaimList>(kubernetes, @namespace, ClaimVersions, ClaimDescriptor, cancellationToken).ConfigureAwait(false);
         var addresses = await FirstServedAsync<Beta2.IPAddress, Beta2.IPAddressList>(kubernetes, @namespace, ClaimVersions, AddressDescriptor, cancellationToken).ConfigureAwait(false);
         var pools = await FirstServedAsync<Alpha2.InClusterIPPool, Alpha2.InClusterIPPoolList>(kubernetes, @namespace, PoolVersions, PoolDescriptor, cancellationToken).ConfigureAwait(false);
         var globalPools = await FirstServedAsync<Alpha2.GlobalInClusterIPPool, Alpha2.GlobalInClusterIPPoolList>(kubernetes, null, PoolVersions, GlobalPoolDescriptor, cancellationToken).ConfigureAwait(false);
+        return Choose(claims, addresses, pools, globalPools);
+    }
+
+    /// <summary>
+    /// The versions to use from the newest served version of each kind (null: that kind is not served in any version
+    /// of <see cref="ClaimVersions"/> or <see cref="PoolVersions"/>): claims and addresses share one version, the older
+    /// of the two when they differ (both come from Cluster API's CRDs), and so do the two pool kinds.
+    /// </summary>
+    /// <param name="claims">The newest served IPAddressClaim version.</param>
+    /// <param name="addresses">The newest served IPAddress version.</param>
+    /// <param name="pools">The newest served InClusterIPPool version.</param>
+    /// <param name="globalPools">The newest served GlobalInClusterIPPool version.</param>
+    /// <exception cref="InvalidOperationException">A kind is not served; the message names each such kind.</exception>
+    public static IpamApiVersions Choose(string? claims, string? addresses, string? pools, string? globalPools)
+    {
+        var missing = new List<string>();
         Require(missing, claims, "ipaddressclaims", ClaimVersions);
         Require(missing, addresses, "ipaddresses", ClaimVersions);
         Require(missing, pools, "inclusterippools", PoolVersions);
         Require(missing, globalPools, "globalinclusterippools", PoolVersions);
-        if (claims is not null && addresses is not null && claims != addresses)
-        {
-            // Both come from Cluster API's CRDs: one version for both, the newest they share.
-            claims = addresses = Older(ClaimVersions, claims, addresses);
-        }
-
-        if (pools is not null && globalPools is not null && pools != globalPools)
-        {
-            pools = Older(PoolVersions, pools, globalPools);
-        }
-
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"The API server serves no version of {string.Join(", ", missing)}: install the IPAM CRDs (Cluster API's and the in-cluster IPAM provider's; the CapiSdk package ships them under crds/).");
         }
 
-        return new IpamApiVersions(claims!, pools!);
+        return new IpamApiVersions(Older(ClaimVersions, claims!, addresses!), Older(PoolVersions, pools!, globalPools!));
     }
 
     /// <summary>A client for IPAddressClaims in <see cref="Claims"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CapiSdk.Testing;
 using k8s;
 using k8s.Models;
@@ -36,6 +37,24 @@ internal static class ServedCrds
                 options.CrdYaml.Add(Trim(yaml, versions));
             }
         }
+    }
+
+    /// <summary>
+    /// The <c>spec.versions</c> of the SDK's CRD <paramref name="crdName"/> (say <c>clusters.cluster.x-k8s.io</c>) for a
+    /// CRD upgrade at run time: <paramref name="served"/> served (the first is the storage version) and
+    /// <paramref name="unserved"/> kept but no longer served, as an upgrade or a downgrade leaves them.
+    /// </summary>
+    public static JsonArray Versions(string crdName, string[] served, string[]? unserved = null)
+    {
+        var (plural, group) = (crdName[..crdName.IndexOf('.', StringComparison.Ordinal)], crdName[(crdName.IndexOf('.', StringComparison.Ordinal) + 1)..]);
+        var yaml = CapiSdk.CapiSdkCrds.Files.Single(f => f.Key == group + "/" + plural + ".yaml").Value;
+        var crd = JsonNode.Parse(Trim(yaml, [.. served, .. unserved ?? []]))!;
+        foreach (var version in crd["spec"]!["versions"]!.AsArray())
+        {
+            version!["served"] = served.Contains((string?)version["name"]);
+        }
+
+        return (JsonArray)crd["spec"]!["versions"]!.DeepClone();
     }
 
     // Read as a whole (the files share schemas between versions through YAML anchors), then written as JSON.
