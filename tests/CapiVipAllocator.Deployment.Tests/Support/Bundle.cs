@@ -4,14 +4,20 @@ namespace CapiVipAllocator.Deployment.Tests.Support;
 internal static class Bundle
 {
     private static readonly Lazy<Task<(string Text, Manifest Manifest)>> Main = new(() => RenderAsync(Repo.DeployDirectory));
+    private static readonly Lazy<Task<(string Text, Manifest Manifest)>> Namespaced = new(() => RenderAsync(Repo.NamespacedDeployDirectory));
     private static readonly Lazy<Task<(string Text, Manifest Manifest)>> Monitoring = new(() => RenderAsync(Repo.MonitoringDirectory));
 
     public const string Namespace = "capi-system";
     public const string ServiceAccount = "capi-vip-allocator-controller-manager";
     public const string Deployment = "capi-vip-allocator-controller-manager";
+    /// <summary>The namespace the namespaced bundle watches.</summary>
+    public const string WatchedNamespace = "capi-clusters";
     public const string ControlPlaneLabel = "capi-vip-allocator-controller-manager";
 
     public static async Task<Manifest> MainAsync() => (await Main.Value).Manifest;
+
+    /// <summary>The namespaced bundle (controller/deploy-namespaced), rendered.</summary>
+    public static async Task<Manifest> NamespacedAsync() => (await Namespaced.Value).Manifest;
 
     public static async Task<string> MainTextAsync() => (await Main.Value).Text;
 

@@ -9,6 +9,9 @@ internal static class Repo
 
     public static string DeployDirectory => Path.Combine(Root, "controller", "deploy");
 
+    /// <summary>The bundle for one watched namespace (an overlay of <see cref="DeployDirectory"/>).</summary>
+    public static string NamespacedDeployDirectory => Path.Combine(Root, "controller", "deploy-namespaced");
+
     public static string MonitoringDirectory => Path.Combine(DeployDirectory, "monitoring");
 
     public static string ReleaseDirectory => Path.Combine(Root, "controller", "release");
