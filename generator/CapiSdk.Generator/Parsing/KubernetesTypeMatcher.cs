@@ -9,7 +9,8 @@ namespace CapiSdk.Generator.Parsing;
 /// <summary>
 /// Decides whether an object sub-schema is typed as one of the KubernetesClient classes <c>CapiSdkUseKubernetesTypes</c>
 /// asks for (docs/kubernetes-types.md). A schema <em>resembles</em> a class when it has at least half of the class's
-/// fields (by JSON name) and, for a <c>Secret…</c> or <c>ConfigMap…</c> class, its property's name says so. It is typed as
+/// fields (by JSON name), more than half of its own fields are the class's, and, for a <c>Secret…</c> or
+/// <c>ConfigMap…</c> class, its property's name says so. It is typed as
 /// the closest class it resembles (most of the class's fields, then the order of the list) that it is
 /// <em>compatible</em> with (<see cref="KubernetesTypeCompatibility"/>): nothing the server sends is dropped or changed
 /// on a round trip. A schema that resembles a class but is compatible with none is refused, with the reason.
@@ -56,7 +57,7 @@ internal sealed class KubernetesTypeMatcher
         var names = new HashSet<string>(properties.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty), StringComparer.Ordinal);
         var resembled = _candidates
             .Select((type, order) => (Type: type, Order: order, Overlap: Overlap(type, names)))
-            .Where(c => c.Overlap * 2 >= c.Type.FieldCount && c.Overlap > 0 && NameFits(c.Type.FullName, segment))
+            .Where(c => c.Overlap * 2 >= c.Type.FieldCount && c.Overlap * 2 > names.Count && NameFits(c.Type.FullName, segment))
             .OrderByDescending(c => (double)c.Overlap / c.Type.FieldCount)
             .ThenBy(c => c.Order)
             .ToList();
