@@ -9,14 +9,17 @@ namespace CapiSdk.Generator.Parsing;
 /// <summary>
 /// Decides whether an object sub-schema is typed as one of the KubernetesClient classes <c>CapiSdkUseKubernetesTypes</c>
 /// asks for (docs/kubernetes-types.md). A schema <em>resembles</em> a class when it has at least half of the class's
-/// fields (by JSON name), more than half of its own fields are the class's, and, for a <c>Secret…</c> or
-/// <c>ConfigMap…</c> class, its property's name says so. It is typed as
+/// fields (by JSON name), more than half of its own fields are the class's, and, for a <c>Secret…</c>,
+/// <c>ConfigMap…</c> or <c>Env…</c> class, its property's name says so. It is typed as
 /// the closest class it resembles (most of the class's fields, then the order of the list) that it is
 /// <em>compatible</em> with (<see cref="KubernetesTypeCompatibility"/>): nothing the server sends is dropped or changed
 /// on a round trip. A schema that resembles a class but is compatible with none is refused, with the reason.
 /// </summary>
 internal sealed class KubernetesTypeMatcher
 {
+    /// <summary>The first word of a class name (after its version) that the property's name must contain for the class to be used there.</summary>
+    private static readonly string[] NamedWords = { "Secret", "ConfigMap", "Env" };
+
     private readonly List<KubernetesTypeModel> _candidates;
     private readonly KubernetesTypeCompatibility _compatibility;
 
@@ -79,7 +82,10 @@ internal sealed class KubernetesTypeMatcher
     private static int Overlap(KubernetesTypeModel type, HashSet<string> names) =>
         type.Properties.Count(p => names.Contains(p.JsonName)) + type.Unreadable.Count(names.Contains);
 
-    /// <summary>A class for secrets or config maps only where the property's name says which (<c>secretKeyRef</c>, <c>configMapRef</c>).</summary>
+    /// <summary>
+    /// A class for secrets, config maps or environment variables only where the property's name says so
+    /// (<c>secretKeyRef</c>, <c>configMapRef</c>, <c>env</c>): a <c>{name, value}</c> list of arguments is no <c>V1EnvVar</c>.
+    /// </summary>
     private static bool NameFits(string fullName, string segment)
     {
         var name = ShortName(fullName);
@@ -90,7 +96,7 @@ internal sealed class KubernetesTypeMatcher
         }
 
         var rest = name.Substring(start);
-        foreach (var word in new[] { "Secret", "ConfigMap" })
+        foreach (var word in NamedWords)
         {
             if (rest.StartsWith(word, StringComparison.Ordinal))
             {
