@@ -49,10 +49,10 @@ public sealed class KubernetesTypeRoundTripTests
     public void KubernetesClients_own_serializer_would_change_those_values_which_is_why_the_context_has_its_own_converters()
     {
         var probe = k8s.KubernetesJson.Deserialize<V1Probe>("""{"httpGet":{"port":"8080"}}""");
-        var resources = k8s.KubernetesJson.Deserialize<V1ResourceRequirements>("""{"limits":{"cpu":"1000m","memory":"1.5Gi","ephemeral-storage":2}}""");
+        var resources = k8s.KubernetesJson.Deserialize<V1ResourceRequirements>("""{"limits":{"cpu":"1000m","memory":"1.5Gi","ephemeral-storage":2},"requests":{"cpu":"0.5"}}""");
 
         Assert.Equal("""{"httpGet":{"port":8080}}""", k8s.KubernetesJson.Serialize(probe));
-        Assert.Equal("""{"limits":{"cpu":"1","memory":"1536Mi","ephemeral-storage":"2"}}""", k8s.KubernetesJson.Serialize(resources));
+        Assert.Equal("""{"limits":{"cpu":"1","memory":"1536Mi","ephemeral-storage":"2"},"requests":{"cpu":"500m"}}""", k8s.KubernetesJson.Serialize(resources));
     }
 
     [Theory]
