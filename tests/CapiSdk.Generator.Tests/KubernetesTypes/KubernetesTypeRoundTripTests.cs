@@ -61,14 +61,8 @@ public sealed class KubernetesTypeRoundTripTests
     [InlineData("\"http\"")]
     [InlineData("\"-1\"")]
     [InlineData("\"25%\"")]
-    public void An_int_or_string_in_a_KubernetesClient_class_keeps_its_kind(string json)
-    {
-        var workload = WorkloadBuild.Read("""{"spec":{"healthCheck":{"httpGet":{"port":""" + json + "}}}}");
-
-        var written = JsonNode.Parse(WorkloadBuild.Write(workload))!["spec"]!["healthCheck"]!["httpGet"]!["port"]!;
-
-        Assert.Equal(json, written.ToJsonString());
-    }
+    public void An_int_or_string_in_a_KubernetesClient_class_keeps_its_kind(string json) =>
+        Assert.Equal(json, RoundTrip("""{"spec":{"healthCheck":{"httpGet":{"port":""" + json + "}}}}")["spec"]!["healthCheck"]!["httpGet"]!["port"]!.ToJsonString());
 
     [Theory]
     [InlineData("\"1000m\"")]
@@ -78,14 +72,8 @@ public sealed class KubernetesTypeRoundTripTests
     [InlineData("2")]
     [InlineData("2.5")]
     [InlineData("\"128974848\"")]
-    public void A_quantity_is_written_back_as_it_was_read(string json)
-    {
-        var workload = WorkloadBuild.Read("""{"spec":{"resources":{"limits":{"cpu":""" + json + "}}}}");
-
-        var written = JsonNode.Parse(WorkloadBuild.Write(workload))!["spec"]!["resources"]!["limits"]!["cpu"]!;
-
-        Assert.Equal(json, written.ToJsonString());
-    }
+    public void A_quantity_is_written_back_as_it_was_read(string json) =>
+        Assert.Equal(json, RoundTrip("""{"spec":{"resources":{"limits":{"cpu":""" + json + "}}}}")["spec"]!["resources"]!["limits"]!["cpu"]!.ToJsonString());
 
     [Fact]
     public void Values_made_in_code_are_written_as_KubernetesClient_writes_them()
@@ -132,4 +120,6 @@ public sealed class KubernetesTypeRoundTripTests
 
         Assert.Equal("""{"selector":{"matchLabels":{"a":"b"}},"taints":[{"effect":"NoSchedule","key":"k"}]}""", written.ToJsonString());
     }
+
+    private static JsonNode RoundTrip(string json) => JsonNode.Parse(WorkloadBuild.Write(WorkloadBuild.Read(json)))!;
 }

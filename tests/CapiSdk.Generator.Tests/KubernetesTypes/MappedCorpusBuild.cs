@@ -1,5 +1,6 @@
 using System.Reflection;
 using CapiSdk.Generator.Tests.Infrastructure;
+using k8s.Models;
 
 namespace CapiSdk.Generator.Tests.KubernetesTypes;
 
@@ -15,4 +16,9 @@ internal static class MappedCorpusBuild
     public static GeneratorRun Run => Built.Value.Run;
 
     public static Assembly Assembly => Built.Value.Assembly;
+
+    /// <summary>The generated class of one kind-version.</summary>
+    public static Type Kind(string group, string version, string kind) => Assembly.GetExportedTypes().Single(t =>
+        t.GetCustomAttributes(typeof(KubernetesEntityAttribute), false).Cast<KubernetesEntityAttribute>()
+            .Any(a => a.Group == group && a.ApiVersion == version && a.Kind == kind));
 }

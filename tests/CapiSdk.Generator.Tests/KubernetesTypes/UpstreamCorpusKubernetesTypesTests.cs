@@ -34,9 +34,7 @@ public sealed class UpstreamCorpusKubernetesTypesTests
         var group = spec.Scalar("group");
         var schema = versionNode.Children.TryGetValue("schema", out var s) ? ((YamlMappingNode)s).Mapping("openAPIV3Schema") : null;
         var original = ServerPruning.Prune(new SampleFactory().CreateObject(group + "/" + version, kind, schema, spec.Scalar("scope") == "Namespaced"), schema);
-        var type = MappedCorpusBuild.Assembly.GetExportedTypes().Single(t =>
-            t.GetCustomAttributes(typeof(KubernetesEntityAttribute), false).Cast<KubernetesEntityAttribute>()
-                .Any(a => a.Group == group && a.ApiVersion == version && a.Kind == kind));
+        var type = MappedCorpusBuild.Kind(group, version, kind);
         var context = (JsonSerializerContext)MappedCorpusBuild.Assembly.GetType("Test.CrdJsonContext")!.GetProperty("Default")!.GetValue(null)!;
         var typeInfo = context.GetTypeInfo(type)!;
 
@@ -59,9 +57,7 @@ public sealed class UpstreamCorpusKubernetesTypesTests
     {
         Skip.If(UpstreamCorpus.Root is null, UpstreamCorpus.MissingReason);
 
-        var type = MappedCorpusBuild.Assembly.GetExportedTypes().Single(t =>
-            t.GetCustomAttributes(typeof(KubernetesEntityAttribute), false).Cast<KubernetesEntityAttribute>()
-                .Any(a => a.Group == group && a.ApiVersion == version && a.Kind == kind));
+        var type = MappedCorpusBuild.Kind(group, version, kind);
         foreach (var segment in path.Split('.'))
         {
             var jsonName = segment.Replace("[*]", string.Empty, StringComparison.Ordinal);
