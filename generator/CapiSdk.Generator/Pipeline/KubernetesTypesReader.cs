@@ -9,7 +9,7 @@ namespace CapiSdk.Generator.Pipeline;
 /// Reads <c>CapiSdkUseKubernetesTypes</c> (docs/kubernetes-types.md): <c>false</c> (the default) types no sub-schema
 /// as a KubernetesClient class; <c>true</c> tries the classes of <see cref="Defaults"/>, in that order; a list of class
 /// names (<c>V1LabelSelector;V1ObjectReference</c>, <c>;</c> or <c>,</c> between them, <c>k8s.Models.</c> optional)
-/// tries those, which may be any class of <c>k8s.Models</c>. A name that is not a C# identifier is reported
+/// tries those, which may be any class of <c>k8s.Models</c>, and <c>true</c> in the list stands for the defaults. A name that is not a C# identifier is reported
 /// (CAPISDK008) and skipped; one the compilation has no such class for is reported when the classes are read (CAPISDK015).
 /// </summary>
 internal static class KubernetesTypesReader
@@ -43,7 +43,11 @@ internal static class KubernetesTypesReader
         {
             var name = raw.Trim();
             name = name.StartsWith(ModelsPrefix, StringComparison.Ordinal) ? name.Substring(ModelsPrefix.Length) : name;
-            if (!Identifiers.IsIdentifier(name))
+            if (name.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                names.AddRange(Array.FindAll(Defaults, d => !names.Contains(d)));
+            }
+            else if (!Identifiers.IsIdentifier(name))
             {
                 diagnostics.Add(OptionsReader.Invalid(raw.Trim(), source, "use 'true', 'false' or a list of KubernetesClient class names such as 'V1LabelSelector;V1ObjectReference'."));
             }

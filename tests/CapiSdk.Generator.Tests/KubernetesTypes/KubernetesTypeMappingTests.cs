@@ -91,6 +91,15 @@ public sealed class KubernetesTypeMappingTests
     }
 
     [Fact]
+    public void True_in_a_list_stands_for_the_default_classes()
+    {
+        var run = WorkloadBuild.Generate(new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "V1ServicePort;true" });
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CAPISDK008" or "CAPISDK015");
+        Assert.Contains("public global::k8s.Models.V1Probe? HealthCheck", run.Source(".Example.V1.Workload.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_value_that_is_neither_a_boolean_nor_a_class_name_is_an_invalid_option()
     {
         var run = WorkloadBuild.Generate(new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "V1LabelSelector;not a name" });
