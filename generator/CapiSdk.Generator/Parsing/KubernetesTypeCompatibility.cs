@@ -56,13 +56,13 @@ internal sealed class KubernetesTypeCompatibility
 
             if (property.Initialized && (!required.Contains(jsonName) || (pair.Value is YamlMappingNode field && field.Bool("nullable"))))
             {
-                return "'" + fieldPath + "' is optional, but " + name + "." + property.Name + " is a " + property.Type.TypeName + " that is never null: an object without it would be written back with a default value.";
+                return "'" + fieldPath + "' is optional, but " + name + "." + property.Name + " is " + Article(property.Type.TypeName) + " that is never null: an object without it would be written back with a default value.";
             }
         }
 
         foreach (var property in type.Properties.Where(p => p.Initialized && !properties.Any(k => (k.Key as YamlScalarNode)?.Value == p.JsonName)))
         {
-            return at + " has no '" + property.JsonName + "', but " + name + "." + property.Name + " is a " + property.Type.TypeName + " that is never null: it would be written back with a default value.";
+            return at + " has no '" + property.JsonName + "', but " + name + "." + property.Name + " is " + Article(property.Type.TypeName) + " that is never null: it would be written back with a default value.";
         }
 
         return null;
@@ -91,9 +91,8 @@ internal sealed class KubernetesTypeCompatibility
         switch (expected.Kind)
         {
             case JsonTypeKind.Object:
-                return _types.TryGetValue(expected.Name, out var nested)
-                    ? Object(schema, nested, path)
-                    : "'" + path + "' is a " + expected.Name + ", which the generator did not read.";
+                // The catalogue holds every class a candidate reaches.
+                return Object(schema, _types[expected.Name], path);
             case JsonTypeKind.List:
             case JsonTypeKind.Map:
                 var element = (YamlMappingNode)schema.Child(expected.Kind == JsonTypeKind.List ? "items" : "additionalProperties")!;
@@ -141,6 +140,12 @@ internal sealed class KubernetesTypeCompatibility
         ("global::k8s.Models.ResourceQuantity", _) => schemaType == "int-or-string" && schema.String("pattern") is not null,
         _ => false,
     };
+
+    private static string Article(string typeName)
+    {
+        var name = typeName.Replace("global::", string.Empty);
+        return ("aeiou".IndexOf(char.ToLowerInvariant(name[0])) >= 0 ? "an " : "a ") + name;
+    }
 
     private static string Format(YamlMappingNode schema) => schema.String("format") is { } format ? " (format " + format + ")" : string.Empty;
 

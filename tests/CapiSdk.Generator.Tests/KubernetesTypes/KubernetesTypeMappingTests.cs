@@ -49,7 +49,7 @@ public sealed class KubernetesTypeMappingTests
     [Theory]
     [InlineData(".status.legacyConditions[*]", "V1Condition", "'severity' is not a field of V1Condition, so its value would be dropped.")]
     [InlineData(".spec.extraSelector", "V1LabelSelector", "the object keeps unknown fields (x-kubernetes-preserve-unknown-fields), which V1LabelSelector would drop.")]
-    [InlineData(".spec.ports[*]", "V1ContainerPort", "'containerPort' is optional, but V1ContainerPort.ContainerPort is a int that is never null: an object without it would be written back with a default value.")]
+    [InlineData(".spec.ports[*]", "V1ContainerPort", "'containerPort' is optional, but V1ContainerPort.ContainerPort is an int that is never null: an object without it would be written back with a default value.")]
     public void A_sub_schema_that_resembles_a_class_but_would_lose_or_change_a_value_is_generated_and_the_reason_reported(string path, string type, string reason)
     {
         var diagnostics = WorkloadBuild.Generate(new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "true" }).GeneratorDiagnostics;
@@ -76,6 +76,20 @@ public sealed class KubernetesTypeMappingTests
         Assert.Contains("public global::k8s.Models.V1LabelSelector? Selector", model, StringComparison.Ordinal);
         Assert.DoesNotContain("global::k8s.Models.V1Probe", model, StringComparison.Ordinal);
         Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void False_in_a_files_metadata_turns_the_project_setting_off_for_that_file()
+    {
+        var metadata = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            [WorkloadBuild.Path] = new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "false" },
+        };
+
+        var run = WorkloadBuild.Generate(new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "true" }, metadata);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("public global::Test.Example.V1.WorkloadSelector? Selector", run.Source(".Example.V1.Workload.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
