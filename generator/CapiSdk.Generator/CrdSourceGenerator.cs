@@ -42,17 +42,33 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
         var globalOptions = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => OptionsReader.ReadGlobal(provider.GlobalOptions));
 
-        var files = context.AdditionalTextsProvider
+        var overridden = context.AdditionalTextsProvider
             .Where(static file => OptionsReader.IsYaml(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) => (pair.Left, Overrides: OptionsReader.ReadFile(pair.Right.GetOptions(pair.Left))))
+            .Select(static (pair, _) => (pair.Left, Overrides: OptionsReader.ReadFile(pair.Right.GetOptions(pair.Left))));
+
+        // The KubernetesClient classes any file asks for (CapiSdkUseKubernetesTypes), read from the compilation: an
+        // empty catalogue, without looking at the compilation, when none does (the default).
+        var wantedKubernetesTypes = overridden
+            .Select(static (file, _) => file.Overrides.KubernetesTypes)
+            .Collect()
             .Combine(globalOptions)
+            .Select(static (input, _) => input.Left.SelectMany(o => o ?? input.Right.Options.KubernetesTypes)
+                .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+        var kubernetesTypes = context.CompilationProvider
+            .Combine(wantedKubernetesTypes)
+            .Select(static (input, _) => ExternalTypeReader.ReadCatalog(input.Left, input.Right));
+        context.RegisterSourceOutput(kubernetesTypes.Select(static (c, _) => c.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+
+        var files = overridden
+            .Combine(globalOptions)
+            .Combine(kubernetesTypes)
             .Select(static (input, cancellationToken) =>
             {
-                var ((file, overrides), global) = input;
+                var (((file, overrides), global), catalog) = input;
                 var options = OptionsReader.Merge(global.Options, overrides);
                 var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-                var parsed = CrdFileParser.Parse(file.Path, text, options, cancellationToken);
+                var parsed = CrdFileParser.Parse(file.Path, text, options, catalog, cancellationToken);
                 return overrides.Diagnostics.Count == 0
                     ? parsed
                     : parsed with { Diagnostics = parsed.Diagnostics.Concat(overrides.Diagnostics.Select(d => d with { FilePath = file.Path })).ToEquatableArray() };
@@ -81,9 +97,11 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(named.Select(static (n, _) => n.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         var resources = named.SelectMany(static (n, _) => n.Resources);
 
-        var external = context.CompilationProvider.Select(static (compilation, _) => ExternalTypeReader.Read(compilation));
+        var mappedTypes = named.Select(static (n, _) => KubernetesTypeUses.Of(n.Resources));
+        var external = context.CompilationProvider.Combine(mappedTypes).Select(static (input, _) => ExternalTypeReader.Read(input.Left, input.Right));
+        var hasKubernetesClient = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ExternalTypeReader.KubernetesObjectMetadataName) is not null);
         var hasLibrary = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ClientLibrary.MarkerMetadataName) is not null);
-        var canEmit = external.Combine(hasLibrary).Select(static (input, _) => input.Left.HasKubernetesClient && input.Right);
+        var canEmit = hasKubernetesClient.Combine(hasLibrary).Select(static (input, _) => input.Left && input.Right);
 
         var emittable = resources
             .Combine(keys)

@@ -92,6 +92,18 @@ internal static class DiagnosticDescriptors
         "CapiSdk.Generator is referenced but the project lists no .yaml or .yml AdditionalFiles, so nothing is generated. Add the CRDs: <AdditionalFiles Include=\"crds/*.yaml\" />.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor KubernetesTypeRefused = Create(
+        "CAPISDK014",
+        "A sub-schema is not typed as the KubernetesClient class it resembles",
+        "Schema at '{0}' in CustomResourceDefinition '{1}' resembles KubernetesClient's {2} but is generated as its own type: {3}",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor KubernetesTypeUnknown = Create(
+        "CAPISDK015",
+        "CapiSdkUseKubernetesTypes names no usable KubernetesClient class",
+        "'{0}' in CapiSdkUseKubernetesTypes is not used: {1}. Check the spelling against the k8s.Models namespace of the KubernetesClient version the project references, or remove the name.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor ClientLibraryMissing = Create(
         "CAPISDK020",
         "CapiSdk.Client is not referenced",
@@ -114,6 +126,8 @@ internal static class DiagnosticDescriptors
         [TypeNameClash.Id] = TypeNameClash,
         [TypeNameNotApplied.Id] = TypeNameNotApplied,
         [NoCrdFiles.Id] = NoCrdFiles,
+        [KubernetesTypeRefused.Id] = KubernetesTypeRefused,
+        [KubernetesTypeUnknown.Id] = KubernetesTypeUnknown,
         [ClientLibraryMissing.Id] = ClientLibraryMissing,
     };
 

@@ -18,6 +18,12 @@ internal static class ClientLibrary
     /// <summary>The library's <c>IntOrString</c>.</summary>
     public const string IntOrString = Prefix + "IntOrString";
 
+    /// <summary>The converter of KubernetesClient's <c>IntOrString</c> that writes a string of digits back as a string.</summary>
+    public const string KubernetesIntOrStringConverter = Prefix + "KubernetesIntOrStringConverter";
+
+    /// <summary>The converter of KubernetesClient's <c>ResourceQuantity</c> that writes a quantity back as it was read.</summary>
+    public const string ResourceQuantityConverter = Prefix + "ResourceQuantityConverter";
+
     /// <summary>
     /// The library's public type names. Generated nested types never take one: code that imports a model namespace
     /// and <c>CapiSdk.Client</c> (as every program using the conditions or clients does) would get CS0104.
@@ -36,6 +42,7 @@ internal static class ClientLibrary
         "KubernetesConflictException",
         "KubernetesForbiddenException",
         "KubernetesGoneException",
+        "KubernetesIntOrStringConverter",
         "KubernetesInvalidException",
         "KubernetesNotFoundException",
         "KubernetesResourceClient",
@@ -47,6 +54,7 @@ internal static class ClientLibrary
         "PatchFormat",
         "PropagationPolicy",
         "ResourceDescriptor",
+        "ResourceQuantityConverter",
         "Rfc3339",
         "Rfc3339DateTimeConverter",
         "Rfc3339DateTimeOffsetConverter",

@@ -15,7 +15,7 @@ namespace CapiSdk.Generator.Parsing;
 /// </summary>
 internal static class CrdFileParser
 {
-    public static CrdFileModel Parse(string path, string text, GeneratorOptions options, CancellationToken cancellationToken)
+    public static CrdFileModel Parse(string path, string text, GeneratorOptions options, KubernetesTypeCatalog kubernetesTypes, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var resources = new List<ResourceModel>();
@@ -23,6 +23,7 @@ internal static class CrdFileParser
         {
             var typeScopes = new Dictionary<string, Naming.NameScope>(StringComparer.Ordinal);
             var mappings = new TypeNameMappings(options.TypeNames);
+            var matcher = KubernetesTypeMatcher.Create(kubernetesTypes, options.KubernetesTypes);
             foreach (var (document, firstLine) in YamlDocumentSplitter.Split(text))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -32,7 +33,7 @@ internal static class CrdFileParser
                     continue;
                 }
 
-                var crd = new CrdParser(path, root, options, typeScopes, mappings, diagnostics);
+                var crd = new CrdParser(path, root, options, typeScopes, mappings, matcher, diagnostics);
                 resources.AddRange(crd.Parse());
             }
 

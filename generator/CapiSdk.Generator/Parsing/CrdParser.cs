@@ -15,10 +15,12 @@ internal sealed class CrdParser
     private readonly GeneratorOptions _options;
     private readonly Dictionary<string, NameScope> _typeScopes;
     private readonly TypeNameMappings _mappings;
+    private readonly KubernetesTypeMatcher? _kubernetesTypes;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public CrdParser(string path, YamlMappingNode root, GeneratorOptions options, Dictionary<string, NameScope> typeScopes, TypeNameMappings mappings, List<DiagnosticInfo> diagnostics)
+    public CrdParser(string path, YamlMappingNode root, GeneratorOptions options, Dictionary<string, NameScope> typeScopes, TypeNameMappings mappings, KubernetesTypeMatcher? kubernetesTypes, List<DiagnosticInfo> diagnostics)
     {
+        _kubernetesTypes = kubernetesTypes;
         _path = path;
         _root = root;
         _options = options;
@@ -100,7 +102,7 @@ internal sealed class CrdParser
             Report(DiagnosticDescriptors.VersionWithoutSchema, version, crdName, versionName);
         }
 
-        var mapper = new SchemaMapper(_path, crdName, @namespace, typeNames, _mappings, _diagnostics);
+        var mapper = new SchemaMapper(_path, crdName, @namespace, typeNames, _mappings, _kubernetesTypes, _diagnostics);
         var root = mapper.MapRoot(Identifiers.ToPascal(kind), schema);
         var clientName = typeNames.Claim(root.Name + "Client");
         return new ResourceModel(

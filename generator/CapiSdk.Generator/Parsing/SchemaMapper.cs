@@ -25,12 +25,14 @@ internal sealed class SchemaMapper
     private readonly JsonTypeModel _intOrString;
     private readonly NameScope _typeNames;
     private readonly TypeNameMappings _mappings;
+    private readonly KubernetesTypeMatcher? _kubernetesTypes;
     private readonly List<TypeModel> _types = new();
     private readonly List<DiagnosticInfo> _diagnostics;
     private string _kindName = string.Empty;
 
-    public SchemaMapper(string filePath, string crdName, string @namespace, NameScope typeNames, TypeNameMappings mappings, List<DiagnosticInfo> diagnostics)
+    public SchemaMapper(string filePath, string crdName, string @namespace, NameScope typeNames, TypeNameMappings mappings, KubernetesTypeMatcher? kubernetesTypes, List<DiagnosticInfo> diagnostics)
     {
+        _kubernetesTypes = kubernetesTypes;
         _filePath = filePath;
         _crdName = crdName;
         _namespace = @namespace;
@@ -145,7 +147,7 @@ internal sealed class SchemaMapper
         var properties = schema.Child("properties");
         if (properties is YamlMappingNode { Children.Count: > 0 })
         {
-            return MapObject(schema, place, embedded: false);
+            return KubernetesType(schema, place) ?? MapObject(schema, place, embedded: false);
         }
 
         if (properties is YamlSequenceNode || (properties is YamlScalarNode scalar && !scalar.IsNull()))
@@ -278,6 +280,27 @@ internal sealed class SchemaMapper
         return JsonTypeModel.Value(name, isValueType: true, "new " + name + ".JsonConverter()") with { IsEnum = true };
     }
 
+    /// <summary>
+    /// The KubernetesClient class an object schema is typed as (<c>CapiSdkUseKubernetesTypes</c>), if any; a refusal is
+    /// reported (CAPISDK014). A kind's own spec and status, its <c>status.conditions</c> (which its condition helpers
+    /// need as a generated type) and a place named in <c>CapiSdkTypeNames</c> are always generated.
+    /// </summary>
+    private JsonTypeModel? KubernetesType(YamlMappingNode schema, Place place)
+    {
+        if (_kubernetesTypes is null || place.Depth < 2 || place.Path == ".status.conditions[*]" || _mappings.Find(_kindName + place.Path) is not null)
+        {
+            return null;
+        }
+
+        var (type, refused, reason) = _kubernetesTypes.Match(schema, place.Segment);
+        if (refused is not null)
+        {
+            Report(DiagnosticDescriptors.KubernetesTypeRefused.Id, schema, place.Path, refused, reason!);
+        }
+
+        return type;
+    }
+
     /// <summary>A kind's own <c>spec</c> and <c>status</c> (depth 1) are never shared with another kind: people write <c>new {Kind}Spec</c>.</summary>
     private string? OwnKind(Place place) => place.Depth == 1 ? _kindName : null;
 
@@ -322,7 +345,7 @@ internal sealed class SchemaMapper
     private void Unsupported(YamlNode node, string path, string construct, string fix) =>
         Report(DiagnosticDescriptors.UnsupportedSchema.Id, node, path, construct, fix);
 
-    /// <summary>Both schema diagnostics take the same arguments: path, CRD name, what, and what to do.</summary>
+    /// <summary>The schema diagnostics take the same arguments: path, CRD name, what, and what to do (or why).</summary>
     private void Report(string id, YamlNode node, string path, string what, string detail) =>
         _diagnostics.Add(new DiagnosticInfo(id, _filePath, node.Line(), node.Column(), new[] { path, _crdName, what, detail }.ToEquatableArray()));
 }

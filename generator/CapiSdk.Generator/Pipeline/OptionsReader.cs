@@ -10,7 +10,8 @@ namespace CapiSdk.Generator.Pipeline;
 /// <summary>
 /// Reads the generator's settings: MSBuild properties <c>CapiSdkNamespace</c> (else <c>RootNamespace</c>) and
 /// <c>CapiSdkVersions</c>, and the same names as AdditionalFiles metadata, which win for their file; and the
-/// <c>CapiSdkTypeNames</c> metadata (see <see cref="TypeNamesReader"/>).
+/// <c>CapiSdkTypeNames</c> metadata (see <see cref="TypeNamesReader"/>); and <c>CapiSdkUseKubernetesTypes</c>, property or
+/// metadata (see <see cref="KubernetesTypesReader"/>).
 /// </summary>
 internal static class OptionsReader
 {
@@ -30,7 +31,8 @@ internal static class OptionsReader
         }
 
         var versions = Versions(Value(options, "build_property.CapiSdkVersions"), "the CapiSdkVersions property", diagnostics) ?? VersionSelection.Served;
-        return new OptionsResult(new GeneratorOptions(root, versions, root), diagnostics.ToEquatableArray());
+        var kubernetesTypes = KubernetesTypesReader.Read(Value(options, "build_property.CapiSdkUseKubernetesTypes"), "the CapiSdkUseKubernetesTypes property", diagnostics);
+        return new OptionsResult(new GeneratorOptions(root, versions, root, KubernetesTypes: kubernetesTypes ?? EquatableArray<string>.Empty), diagnostics.ToEquatableArray());
     }
 
     public static FileOverrides ReadFile(AnalyzerConfigOptions options)
@@ -41,11 +43,12 @@ internal static class OptionsReader
             : null;
         var versions = Versions(Value(options, "build_metadata.AdditionalFiles.CapiSdkVersions"), "the CapiSdkVersions metadata", diagnostics);
         var typeNames = TypeNamesReader.Read(Value(options, "build_metadata.AdditionalFiles.CapiSdkTypeNames"), diagnostics);
-        return new FileOverrides(@namespace, versions, diagnostics.ToEquatableArray(), typeNames);
+        var kubernetesTypes = KubernetesTypesReader.Read(Value(options, "build_metadata.AdditionalFiles.CapiSdkUseKubernetesTypes"), "the CapiSdkUseKubernetesTypes metadata", diagnostics);
+        return new FileOverrides(@namespace, versions, diagnostics.ToEquatableArray(), typeNames, kubernetesTypes);
     }
 
     public static GeneratorOptions Merge(GeneratorOptions global, FileOverrides file) =>
-        new(file.Namespace ?? global.RootNamespace, file.Versions ?? global.Versions, global.SupportNamespace, file.TypeNames);
+        new(file.Namespace ?? global.RootNamespace, file.Versions ?? global.Versions, global.SupportNamespace, file.TypeNames, file.KubernetesTypes ?? global.KubernetesTypes);
 
     private static string? Value(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -79,6 +82,6 @@ internal static class OptionsReader
         }
     }
 
-    private static DiagnosticInfo Invalid(string value, string source, string fix) =>
+    public static DiagnosticInfo Invalid(string value, string source, string fix) =>
         new(DiagnosticDescriptors.InvalidOption.Id, string.Empty, 0, 0, new[] { value, source, fix }.ToEquatableArray());
 }

@@ -16,7 +16,7 @@ public sealed class CompatibilityTests
 {
     private static readonly string Widgets = File.ReadAllText(Path.Combine("Fixtures", "widgets.yaml"));
 
-    private static string Metadata(string key) =>
+    internal static string Metadata(string key) =>
         typeof(CompatibilityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     /// <summary>The .NET 8 SDK's compiler speaks C# 12: the generated code must not need more.</summary>
@@ -75,7 +75,7 @@ public sealed class CompatibilityTests
     }
 
     /// <summary>CapiSdk.Client's own sources (with the implicit usings its project has), compiled against <paramref name="references"/>.</summary>
-    private static MetadataReference ClientLibraryAgainst(ImmutableArray<MetadataReference> references, Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions options)
+    internal static MetadataReference ClientLibraryAgainst(ImmutableArray<MetadataReference> references, Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions options)
     {
         var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
         var implicitUsings = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";

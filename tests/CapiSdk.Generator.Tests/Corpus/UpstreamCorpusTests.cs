@@ -68,7 +68,7 @@ public sealed class UpstreamCorpusTests
         Assert.Null(JsonDiff.FirstDifference(original, written));
     }
 
-    private static IEnumerable<(YamlMappingNode Crd, YamlMappingNode Version)> Versions(string file)
+    internal static IEnumerable<(YamlMappingNode Crd, YamlMappingNode Version)> Versions(string file)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(file)));

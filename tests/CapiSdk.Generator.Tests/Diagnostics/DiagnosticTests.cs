@@ -220,7 +220,7 @@ public sealed class DiagnosticTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToList();
 
-        Assert.Equal(15, ids.Count);
+        Assert.Equal(17, ids.Count);
         Assert.All(ids, id => Assert.Contains("## " + id, docs, StringComparison.Ordinal));
     }
 
