@@ -95,7 +95,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ClientLibraryMissing = Create(
         "CAPISDK020",
         "CapiSdk.Client is not referenced",
-        "The generated models and clients build on the CapiSdk.Client library (type '{0}'), which this project does not reference. Reference the CapiSdk.Generator package without ExcludeAssets (it brings CapiSdk.Client), or add <PackageReference Include=\"CapiSdk.Client\" /> (a ProjectReference to sdk/CapiSdk.Client inside the CapiSdk repository).",
+        "The generated models and clients build on the CapiSdk.Client library (type '{0}'), which this project does not reference. Add <PackageReference Include=\"CapiSdk.Client\" /> (with KubernetesClient), or <PackageReference Include=\"CapiSdk.Client.Aot\" /> (with KubernetesClient.Aot) for trimming and NativeAOT; inside the CapiSdk repository, a ProjectReference to sdk/CapiSdk.Client.",
         DiagnosticSeverity.Error);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
