@@ -82,8 +82,8 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
         var resources = named.SelectMany(static (n, _) => n.Resources);
 
         var external = context.CompilationProvider.Select(static (compilation, _) => ExternalTypeReader.Read(compilation));
-        var hasLibrary = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ClientLibrary.MarkerMetadataName) is not null);
-        var canEmit = external.Combine(hasLibrary).Select(static (input, _) => input.Left.HasKubernetesClient && input.Right);
+        var library = context.CompilationProvider.Select(static (compilation, _) => ClientLibraryReader.Read(compilation));
+        var canEmit = external.Combine(library).Select(static (input, _) => input.Left.HasKubernetesClient && input.Right == ClientLibraryState.Present);
 
         var emittable = resources
             .Combine(keys)
@@ -141,7 +141,7 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             .Collect()
             .Combine(globalOptions)
             .Combine(external)
-            .Combine(hasLibrary)
+            .Combine(library)
             .WithTrackingName(Steps.JsonRoot);
         context.RegisterSourceOutput(jsonRoot, static (spc, input) =>
         {
@@ -151,13 +151,19 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
                 return;
             }
 
+            if (library == ClientLibraryState.MixedKubernetesClients)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MixedKubernetesClients, null));
+                return;
+            }
+
             if (!externalTypes.HasKubernetesClient)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KubernetesClientMissing, null));
                 return;
             }
 
-            if (!library)
+            if (library == ClientLibraryState.Missing)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClientLibraryMissing, null, ClientLibrary.MarkerMetadataName));
                 return;
