@@ -100,8 +100,8 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
         var mappedTypes = named.Select(static (n, _) => KubernetesTypeUses.Of(n.Resources));
         var external = context.CompilationProvider.Combine(mappedTypes).Select(static (input, _) => ExternalTypeReader.Read(input.Left, input.Right));
         var hasKubernetesClient = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ExternalTypeReader.KubernetesObjectMetadataName) is not null);
-        var hasLibrary = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ClientLibrary.MarkerMetadataName) is not null);
-        var canEmit = hasKubernetesClient.Combine(hasLibrary).Select(static (input, _) => input.Left && input.Right);
+        var library = context.CompilationProvider.Select(static (compilation, _) => ClientLibraryReader.Read(compilation));
+        var canEmit = hasKubernetesClient.Combine(library).Select(static (input, _) => input.Left && input.Right == ClientLibraryState.Present);
 
         var emittable = resources
             .Combine(keys)
@@ -159,7 +159,7 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             .Collect()
             .Combine(globalOptions)
             .Combine(external)
-            .Combine(hasLibrary)
+            .Combine(library)
             .WithTrackingName(Steps.JsonRoot);
         context.RegisterSourceOutput(jsonRoot, static (spc, input) =>
         {
@@ -169,13 +169,19 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
                 return;
             }
 
+            if (library == ClientLibraryState.MixedKubernetesClients)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MixedKubernetesClients, null));
+                return;
+            }
+
             if (!externalTypes.HasKubernetesClient)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.KubernetesClientMissing, null));
                 return;
             }
 
-            if (!library)
+            if (library == ClientLibraryState.Missing)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClientLibraryMissing, null, ClientLibrary.MarkerMetadataName));
                 return;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CapiSdk.Client;
 using CapiSdk.Status;
 using k8s;
 using k8s.Models;

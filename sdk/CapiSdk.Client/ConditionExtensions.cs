@@ -2,7 +2,8 @@ namespace CapiSdk.Client;
 
 /// <summary>
 /// Reading and setting conditions by type, with the transition-time rule of the API conventions: on the object
-/// itself (any kind that implements <see cref="IHasConditions{TCondition}"/>) or on a conditions list.
+/// itself (any kind that implements <see cref="IHasConditions{TCondition}"/>, or <see cref="IHasConditions"/> where
+/// the condition type is not known) or on a conditions list.
 /// </summary>
 public static class ConditionExtensions
 {
@@ -11,25 +12,22 @@ public static class ConditionExtensions
     /// <param name="value">The object.</param>
     /// <param name="type">The condition type, such as <c>Ready</c>.</param>
     public static TCondition? GetCondition<TCondition>(this IHasConditions<TCondition> value, string type)
-        where TCondition : class, IKubernetesCondition
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Conditions.Find(type);
-    }
+        where TCondition : class, IKubernetesCondition => ConditionsOf(value).Find(type);
+
+    /// <summary>The object's condition of that type, or null, on an object whose condition type is not known here.</summary>
+    /// <param name="value">The object.</param>
+    /// <param name="type">The condition type, such as <c>Ready</c>.</param>
+    public static IKubernetesCondition? GetCondition(this IHasConditions value, string type) => ConditionsOf(value).Find(type);
 
     /// <summary>True when the object has a condition of that type with status <c>True</c>; false otherwise (none, <c>False</c>, <c>Unknown</c>).</summary>
-    /// <typeparam name="TCondition">The kind's condition type.</typeparam>
     /// <param name="value">The object.</param>
     /// <param name="type">The condition type.</param>
-    public static bool IsConditionTrue<TCondition>(this IHasConditions<TCondition> value, string type)
-        where TCondition : class, IKubernetesCondition => value.GetCondition(type)?.Status == "True";
+    public static bool IsConditionTrue(this IHasConditions value, string type) => ConditionsOf(value).IsTrue(type);
 
     /// <summary>True when the object has a condition of that type with status <c>False</c>.</summary>
-    /// <typeparam name="TCondition">The kind's condition type.</typeparam>
     /// <param name="value">The object.</param>
     /// <param name="type">The condition type.</param>
-    public static bool IsConditionFalse<TCondition>(this IHasConditions<TCondition> value, string type)
-        where TCondition : class, IKubernetesCondition => value.GetCondition(type)?.Status == "False";
+    public static bool IsConditionFalse(this IHasConditions value, string type) => ConditionsOf(value).IsFalse(type);
 
     /// <summary>
     /// Adds the condition to the object's status, or updates the one of the same type, creating the status and the
@@ -63,11 +61,7 @@ public static class ConditionExtensions
     /// <param name="value">The object.</param>
     /// <param name="type">The condition type.</param>
     public static bool RemoveCondition<TCondition>(this IHasConditions<TCondition> value, string type)
-        where TCondition : class, IKubernetesCondition
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Conditions is { } conditions && Remove(conditions, type);
-    }
+        where TCondition : class, IKubernetesCondition => ConditionsOf(value) is { } conditions && Remove(conditions, type);
 
     /// <summary>The condition of that type, or null.</summary>
     /// <typeparam name="TCondition">The condition type.</typeparam>
@@ -169,6 +163,19 @@ public static class ConditionExtensions
         ArgumentNullException.ThrowIfNull(conditions);
         var existing = conditions.Find(type);
         return existing is not null && conditions.Remove(existing);
+    }
+
+    private static IEnumerable<IKubernetesCondition>? ConditionsOf(IHasConditions value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Conditions;
+    }
+
+    private static IList<TCondition>? ConditionsOf<TCondition>(IHasConditions<TCondition> value)
+        where TCondition : class, IKubernetesCondition
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Conditions;
     }
 
     // Kubernetes stores condition times with second precision; keep them so, or every write would differ.

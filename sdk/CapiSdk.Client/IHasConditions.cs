@@ -4,18 +4,12 @@ using k8s.Models;
 namespace CapiSdk.Client;
 
 /// <summary>
-/// A kind whose status holds a standard conditions list (<c>status.conditions</c>, each a condition with a
-/// <c>type</c>, a <c>status</c> and a <c>lastTransitionTime</c>). CapiSdk.Generator makes every such kind implement
-/// it, those of your own CRDs too, so <see cref="ConditionExtensions"/> reads and sets conditions on the object
-/// itself: <c>cluster.SetCondition("Ready", ConditionStatus.True, "Provisioned")</c>, with no <c>Status ??=</c> first.
+/// A kind whose status holds a standard conditions list, seen without naming its condition type: for code that
+/// handles objects of many kinds (<c>if (value is IHasConditions o &amp;&amp; o.IsConditionTrue("Ready"))</c>). Every
+/// <see cref="IHasConditions{TCondition}"/> is one.
 /// </summary>
-/// <typeparam name="TCondition">The kind's condition type.</typeparam>
-public interface IHasConditions<TCondition> : IKubernetesObject<V1ObjectMeta>
-    where TCondition : class, IKubernetesCondition
+public interface IHasConditions : IKubernetesObject<V1ObjectMeta>
 {
-    /// <summary>The conditions, or null while the object has no status or no conditions.</summary>
-    IList<TCondition>? Conditions { get; }
-
-    /// <summary>The conditions list, creating the status and the list when they are missing.</summary>
-    IList<TCondition> EnsureConditions();
+    /// <summary><c>status.conditions</c>, or null while the object has no status or no conditions.</summary>
+    IEnumerable<IKubernetesCondition>? Conditions { get; }
 }

@@ -40,7 +40,7 @@ public sealed class SampleTests(PackedPackages packages)
         Assert.Contains("Read infrastructure.demo.io/v1beta1 DemoMachine demo-machine: image=ubuntu-24.04 cpus=2 memoryMiB=4096 powerState=On ready=True addresses=InternalIP/192.168.10.5", output, StringComparison.Ordinal);
         Assert.Contains("Read infrastructure.demo.io/v1alpha1 DemoMachine demo-machine: image=ubuntu-24.04 cpus=2", output, StringComparison.Ordinal);
         Assert.Contains("Deleted DemoMachine default/demo-machine.", output, StringComparison.Ordinal);
-        AssertRestoredFromPackages("BringYourOwnCrd", "CapiSdk.Generator", "CapiSdk.Testing");
+        AssertRestoredFromPackages("BringYourOwnCrd", "CapiSdk.Generator", "CapiSdk.Client", "CapiSdk.Testing");
         Assert.DoesNotContain("\"CapiSdk/", PackedPackages.RestoredAssets("BringYourOwnCrd"), StringComparison.Ordinal);
     }
 

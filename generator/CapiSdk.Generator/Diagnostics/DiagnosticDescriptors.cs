@@ -107,7 +107,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ClientLibraryMissing = Create(
         "CAPISDK020",
         "CapiSdk.Client is not referenced",
-        "The generated models and clients build on the CapiSdk.Client library (type '{0}'), which this project does not reference. Reference the CapiSdk.Generator package without ExcludeAssets (it brings CapiSdk.Client), or add <PackageReference Include=\"CapiSdk.Client\" /> (a ProjectReference to sdk/CapiSdk.Client inside the CapiSdk repository).",
+        "The generated models and clients build on the CapiSdk.Client library (type '{0}'), which this project does not reference. Add <PackageReference Include=\"CapiSdk.Client\" /> (with KubernetesClient), or <PackageReference Include=\"CapiSdk.Client.Aot\" /> (with KubernetesClient.Aot) for trimming and NativeAOT; inside the CapiSdk repository, a ProjectReference to sdk/CapiSdk.Client.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MixedKubernetesClients = Create(
+        "CAPISDK021",
+        "KubernetesClient and KubernetesClient.Aot are both referenced",
+        "The project references both KubernetesClient and KubernetesClient.Aot, which define the same types (k8s.*), so the generated code can use neither. CapiSdk.Client brings KubernetesClient and CapiSdk.Client.Aot brings KubernetesClient.Aot: reference one pair only (CapiSdk.Client.Aot with KubernetesClient.Aot for trimming and NativeAOT, else CapiSdk.Client with KubernetesClient).",
         DiagnosticSeverity.Error);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
@@ -129,6 +135,7 @@ internal static class DiagnosticDescriptors
         [KubernetesTypeRefused.Id] = KubernetesTypeRefused,
         [KubernetesTypeUnknown.Id] = KubernetesTypeUnknown,
         [ClientLibraryMissing.Id] = ClientLibraryMissing,
+        [MixedKubernetesClients.Id] = MixedKubernetesClients,
     };
 
     public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -1,32 +1,13 @@
 using CapiSdk.Client;
-using CapiSdk.Models;
 
 namespace CapiSdk.Status;
 
-/// <summary>Conditions and phase of any Cluster API or IPAM object, whatever its kind and version.</summary>
+/// <summary>
+/// Readiness and phase of any Cluster API or IPAM object, whatever its kind and version. Conditions by type are
+/// CapiSdk.Client's <see cref="ConditionExtensions"/>, on any kind with a conditions list.
+/// </summary>
 public static class StatusExtensions
 {
-    /// <summary>The condition named <paramref name="type"/>, or null when the object does not have it.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="type">The condition type, for example <c>Ready</c>.</param>
-    public static IKubernetesCondition? GetCondition(this IHasConditions value, string type)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Conditions.Find(type);
-    }
-
-    /// <summary>True when the condition <paramref name="type"/> has status <c>True</c>.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="type">The condition type.</param>
-    public static bool IsConditionTrue(this IHasConditions value, string type) =>
-        string.Equals(value.GetCondition(type)?.Status, "True", StringComparison.Ordinal);
-
-    /// <summary>True when the condition <paramref name="type"/> has status <c>False</c> (absent is neither).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="type">The condition type.</param>
-    public static bool IsConditionFalse(this IHasConditions value, string type) =>
-        string.Equals(value.GetCondition(type)?.Status, "False", StringComparison.Ordinal);
-
     /// <summary>True when the <c>Ready</c> condition is <c>True</c>.</summary>
     /// <param name="value">The object.</param>
     public static bool IsReady(this IHasConditions value) => value.IsConditionTrue("Ready");

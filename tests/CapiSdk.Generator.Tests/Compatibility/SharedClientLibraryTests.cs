@@ -39,13 +39,12 @@ public sealed class SharedClientLibraryTests
             """;
         var compilation = GeneratorHarness.CreateCompilation(extraSource: bridge).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
 
-        GeneratorHarness.CreateDriver(new[] { ("/crds/probes.yaml", Probes) }, new Dictionary<string, string> { ["RootNamespace"] = "Beta" })
-            .RunGeneratorsAndUpdateCompilation(compilation, out var beta, out var diagnostics);
+        var beta = GeneratorHarness.RunOn(compilation, new[] { ("/crds/probes.yaml", Probes) }, new Dictionary<string, string> { ["RootNamespace"] = "Beta" });
 
-        Assert.Empty(diagnostics);
-        Assert.Empty(beta.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
-        var widgetPort = Port(beta, "Alpha.Example.V1.WidgetSpec");
-        var probePort = Port(beta, "Beta.Intorstring.V1.ProbeSpec");
+        Assert.Empty(beta.GeneratorDiagnostics);
+        Assert.Empty(beta.CompileDiagnostics.Select(d => d.ToString()));
+        var widgetPort = Port(beta.Output, "Alpha.Example.V1.WidgetSpec");
+        var probePort = Port(beta.Output, "Beta.Intorstring.V1.ProbeSpec");
         Assert.True(SymbolEqualityComparer.Default.Equals(widgetPort, probePort), widgetPort + " and " + probePort + " differ");
         Assert.Equal("CapiSdk.Client", widgetPort.ContainingAssembly.Name);
     }

@@ -17,11 +17,17 @@ internal static class GeneratorHarness
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null,
         bool withKubernetesClient = true,
         string? extraSource = null,
-        bool withClientLibrary = true)
+        bool withClientLibrary = true) =>
+        RunOn(CreateCompilation(withKubernetesClient, extraSource, withClientLibrary), files, properties, fileMetadata);
+
+    /// <summary>Runs the generator over <paramref name="files"/> in a compilation of the caller's (other references, other sources).</summary>
+    public static GeneratorRun RunOn(
+        Compilation compilation,
+        IEnumerable<(string Path, string Text)> files,
+        IReadOnlyDictionary<string, string>? properties = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null)
     {
-        var driver = CreateDriver(files, properties, fileMetadata);
-        var compilation = CreateCompilation(withKubernetesClient, extraSource, withClientLibrary);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = CreateDriver(files, properties, fileMetadata).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver, output, diagnostics, driver.GetRunResult().Results.Single().GeneratedSources);
     }
 
@@ -56,15 +62,31 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
+    /// <summary>A path the test project's build recorded (AssemblyMetadata in the csproj), such as <c>KubernetesClientAot</c>.</summary>
+    public static string TestAssetPath(string key) =>
+        typeof(GeneratorHarness).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == key).Value!;
+
     /// <summary>The CapiSdk.Client assembly the generated code builds on.</summary>
     public static string ClientLibraryPath { get; } = typeof(CapiSdk.Client.IntOrString).Assembly.Location;
 
-    public static CSharpCompilation CreateCompilation(bool withKubernetesClient = true, string? extraSource = null, bool withClientLibrary = true)
+    /// <summary>This runtime's own assemblies: what every compilation references.</summary>
+    public static ImmutableArray<string> RuntimeAssemblyPaths { get; } = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+        .Split(Path.PathSeparator)
+        .Where(p => Path.GetDirectoryName(p) == Path.GetDirectoryName(typeof(object).Assembly.Location))
+        .ToImmutableArray();
+
+    public static CSharpCompilation CreateCompilation(bool withKubernetesClient = true, string? extraSource = null, bool withClientLibrary = true) =>
+        CreateCompilation(
+            References.Value
+                .Where(r => withKubernetesClient || !(r.Display ?? string.Empty).Contains("KubernetesClient", StringComparison.Ordinal))
+                .Where(r => withClientLibrary || r.Display != ClientLibraryPath),
+            extraSource);
+
+    /// <summary>A library compilation over <paramref name="references"/>, with the options the .NET SDK gives a project (every warning, CS1591 on).</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, string? extraSource = null)
     {
-        var references = References.Value
-            .Where(r => withKubernetesClient || !(r.Display ?? string.Empty).Contains("KubernetesClient", StringComparison.Ordinal))
-            .Where(r => withClientLibrary || r.Display != ClientLibraryPath)
-            .ToImmutableArray();
         var trees = extraSource is null ? Array.Empty<SyntaxTree>() : new[] { CSharpSyntaxTree.ParseText(extraSource, ParseOptions) };
         return CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
@@ -82,13 +104,10 @@ internal static class GeneratorHarness
                 }));
     }
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var paths = trusted.Where(p => Path.GetDirectoryName(p) == runtimeDirectory).ToList();
-        paths.Add(typeof(k8s.Kubernetes).Assembly.Location);
-        paths.Add(ClientLibraryPath);
-        return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    }
+    private static ImmutableArray<MetadataReference> LoadReferences() =>
+        RuntimeAssemblyPaths
+            .Append(typeof(k8s.Kubernetes).Assembly.Location)
+            .Append(ClientLibraryPath)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using CapiSdk.Generator.Tests.Compatibility;
 using CapiSdk.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -12,20 +10,17 @@ public sealed class KubernetesTypesAotTests
     [Fact]
     public void Models_holding_KubernetesClient_classes_and_the_converters_compile_against_KubernetesClient_Aot()
     {
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetDirectoryName(p) == runtime)
-            .Append(CompatibilityTests.Metadata("KubernetesClientAot"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
-        var options = new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
-        var library = CompatibilityTests.ClientLibraryAgainst(references, options);
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("AotUser", Array.Empty<SyntaxTree>(), references.Add(library), options);
+        var references = GeneratorHarness.RuntimeAssemblyPaths
+            .Append(GeneratorHarness.TestAssetPath("KubernetesClientAot"))
+            .Append(GeneratorHarness.TestAssetPath("CapiSdkClientAot"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
 
-        GeneratorHarness.CreateDriver(new[] { (WorkloadBuild.Path, WorkloadBuild.Yaml) }, new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "true" })
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var run = GeneratorHarness.RunOn(
+            GeneratorHarness.CreateCompilation(references),
+            new[] { (WorkloadBuild.Path, WorkloadBuild.Yaml) },
+            new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "true" });
 
-        Assert.Contains("global::k8s.Models.V1Probe", output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Workload.g.cs", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        Assert.Contains("global::k8s.Models.V1Probe", run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Workload.g.cs", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+        Assert.Empty(run.CompileDiagnostics.Select(d => d.ToString()));
     }
 }

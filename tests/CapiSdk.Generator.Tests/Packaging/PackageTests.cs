@@ -5,8 +5,7 @@ namespace CapiSdk.Generator.Tests.Packaging;
 
 /// <summary>
 /// The packed CapiSdk.Generator is a working analyzer package: a project that references the package (not
-/// the project) and holds a CRD builds, with warnings as errors, and serializes its generated model; the package
-/// brings CapiSdk.Client, which the project does not name.
+/// the project) and CapiSdk.Client, and holds a CRD, builds with warnings as errors and serializes its generated model.
 /// </summary>
 public sealed class PackageTests
 {
@@ -51,6 +50,7 @@ public sealed class PackageTests
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="CapiSdk.Generator" Version="{version}" />
+                    <PackageReference Include="CapiSdk.Client" Version="{version}" />
                     <PackageReference Include="KubernetesClient" Version="21.0.8" />
                     <AdditionalFiles Include="crds/*.yaml" />
                   </ItemGroup>

@@ -3,15 +3,15 @@ using System.Globalization;
 namespace CapiSdk.Samples.Tests.Infrastructure;
 
 /// <summary>
-/// Packs CapiSdk.Client, CapiSdk, CapiSdk.Generator, CapiSdk.Testing, CapiSdk.Runtime and CapiSdk.IpamSimulator once per test run into artifacts/packages (the local feed
+/// Packs CapiSdk.Client, CapiSdk.Client.Aot, CapiSdk, CapiSdk.Generator, CapiSdk.Testing, CapiSdk.Runtime and CapiSdk.IpamSimulator once per test run into artifacts/packages (the local feed
 /// of the repository's nuget.config), with a version no earlier run used: NuGet never re-reads a version it has
 /// in its global packages folder, so re-packing 0.1.0 would test a stale copy. Removes them again afterwards.
 /// </summary>
 public sealed class PackedPackages : IAsyncLifetime
 {
-    public static readonly string[] Ids = ["CapiSdk.Client", "CapiSdk", "CapiSdk.Generator", "CapiSdk.Testing", "CapiSdk.Runtime", "CapiSdk.IpamSimulator"];
+    public static readonly string[] Ids = ["CapiSdk.Client", "CapiSdk.Client.Aot", "CapiSdk", "CapiSdk.Generator", "CapiSdk.Testing", "CapiSdk.Runtime", "CapiSdk.IpamSimulator"];
 
-    private static readonly string[] Projects = ["sdk/CapiSdk.Client", "sdk/CapiSdk", "generator/CapiSdk.Generator", "sdk/CapiSdk.Testing", "sdk/CapiSdk.Runtime", "sdk/CapiSdk.IpamSimulator"];
+    private static readonly string[] Projects = ["sdk/CapiSdk.Client", "sdk/CapiSdk.Client.Aot", "sdk/CapiSdk", "generator/CapiSdk.Generator", "sdk/CapiSdk.Testing", "sdk/CapiSdk.Runtime", "sdk/CapiSdk.IpamSimulator"];
 
     public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 

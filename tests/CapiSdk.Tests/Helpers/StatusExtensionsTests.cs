@@ -1,3 +1,4 @@
+using CapiSdk.Client;
 using CapiSdk.Status;
 using CapiSdk.Tests.Infrastructure;
 using V1Beta1 = CapiSdk.Models.Cluster.V1Beta1;
@@ -36,6 +37,18 @@ public sealed class StatusExtensionsTests
         Assert.Equal("starting", deployment.GetCondition("Ready")?.Message);
         Assert.True(deployment.IsConditionTrue("Available"));
         Assert.True(deployment.IsInPhase(MachineDeploymentPhase.ScalingUp));
+    }
+
+    [Fact]
+    public void An_object_of_any_kind_reads_its_conditions_through_the_plain_IHasConditions_the_typed_one_brings()
+    {
+        object[] objects =
+        [
+            Json.Read<V1Beta2.Machine>($$"""{ "status": { {{Conditions}} } }"""),
+            Json.Read<V1Beta1.MachineDeployment>($$"""{ "status": { {{Conditions}} } }"""),
+        ];
+
+        Assert.All(objects, o => Assert.Equal(("NodeNotReady", true, true), (((IHasConditions)o).GetCondition("Ready")?.Reason, ((IHasConditions)o).IsConditionFalse("Ready"), ((IHasConditions)o).IsAvailable())));
     }
 
     [Fact]
