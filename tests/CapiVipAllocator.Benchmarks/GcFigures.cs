@@ -11,12 +11,13 @@ internal readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan
     public static GcFigures operator -(GcFigures a, GcFigures b) =>
         new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pause - b.Pause, a.Allocated - b.Allocated);
 
-    /// <summary>The garbage collector this process runs with (the harness mirrors the controller binary's settings).</summary>
+    /// <summary>The garbage collector this process runs with, as the runtime reports it (the harness mirrors the controller binary's settings).</summary>
     public static string Settings()
     {
-        var dynamicAdaptation = AppContext.GetData("System.GC.DynamicAdaptationMode");
+        var gc = GC.GetConfigurationVariables();
+        var datas = gc.TryGetValue("GCDynamicAdaptationMode", out var mode) && Convert.ToInt64(mode, System.Globalization.CultureInfo.InvariantCulture) == 1;
         return $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}" +
-            (GCSettings.IsServerGC ? $", dynamic adaptation (DATAS) {(dynamicAdaptation is null ? "default" : dynamicAdaptation)}" : "");
+            (GCSettings.IsServerGC ? $", {(datas ? "dynamic adaptation (DATAS)" : "fixed heap count")}, up to {gc.GetValueOrDefault("HeapCount")} heaps" : "");
     }
 
     /// <summary>Counts per generation (a gen1 collection also counts as gen0, as the runtime counts them), pause, allocation per item.</summary>
