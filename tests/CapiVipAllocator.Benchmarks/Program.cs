@@ -10,6 +10,12 @@ using CapiVipAllocator.Hosting;
 using Microsoft.Extensions.Logging;
 
 // dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000 --workers 4 --stages --allocations]
+if (RuntimeConfigMirror.Difference() is { } difference)
+{
+    Console.Error.WriteLine("capi-vip-allocator harness: " + difference);
+    return 2;
+}
+
 var samples = Arg("--samples", 300);
 var burst = Arg("--burst", 1000);
 var cachedCount = Arg("--cached", 10_000);
