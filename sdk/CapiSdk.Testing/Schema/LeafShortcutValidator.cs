@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -13,7 +13,8 @@ namespace CapiSdk.Testing.Schema;
 /// </summary>
 internal sealed class LeafShortcutValidator : JsonSchemaValidator
 {
-    private readonly ConcurrentDictionary<JsonSchema, JsonObjectType> _leaves = new(ReferenceEqualityComparer.Instance);
+    // Per schema node, weakly: a schema the cache drops (SchemaCache) is not kept alive here.
+    private readonly ConditionalWeakTable<JsonSchema, StrongBox<JsonObjectType>> _leaves = new();
 
     public LeafShortcutValidator()
         : base(new JsonSchemaValidatorSettings())
@@ -22,7 +23,7 @@ internal sealed class LeafShortcutValidator : JsonSchemaValidator
 
     protected override ICollection<ValidationError> Validate(JToken token, JsonSchema schema, SchemaType schemaType, string? propertyName, string propertyPath)
     {
-        var leaf = _leaves.GetOrAdd(schema, PlainLeafType);
+        var leaf = _leaves.GetValue(schema, static s => new StrongBox<JsonObjectType>(PlainLeafType(s))).Value;
         var matches = leaf switch
         {
             JsonObjectType.String => token.Type == JTokenType.String,
