@@ -9,14 +9,22 @@ using CapiVipAllocator.Cli;
 using CapiVipAllocator.Hosting;
 using Microsoft.Extensions.Logging;
 
-// dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000 --workers 4 --stages]
+// dotnet run -c Release --project tests/CapiVipAllocator.Benchmarks [-- --samples 300 --burst 1000 --cached 10000 --workers 4 --stages --allocations]
+if (RuntimeConfigMirror.Difference() is { } difference)
+{
+    Console.Error.WriteLine("capi-vip-allocator harness: " + difference);
+    return 2;
+}
+
 var samples = Arg("--samples", 300);
 var burst = Arg("--burst", 1000);
 var cachedCount = Arg("--cached", 10_000);
 var workers = Arg("--workers", 4);
 var stages = args.Contains("--stages");
+using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 Console.WriteLine($"capi-vip-allocator harness: .NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, --max-concurrent-reconciles {workers}");
+Console.WriteLine("  garbage collector: " + GcFigures.Settings());
 
 await using (var world = await World.StartAsync(loggers, workers: workers))
 {
@@ -51,19 +59,37 @@ await using (var world = await World.StartAsync(loggers, workers: workers))
 
     world.Server.Counters.Reset();
     var latencies = new List<double>();
+    var withGc = new List<double>();
+    var withoutGc = new List<double>();
+    var gcBefore = GcFigures.Now();
+    sampler?.Start();
     for (var i = 0; i < samples; i++)
     {
-        latencies.Add((await world.AllocateOneAsync("lat-" + i)).TotalMilliseconds);
+        var collections = GC.CollectionCount(0);
+        var latency = (await world.AllocateOneAsync("lat-" + i)).TotalMilliseconds;
+        latencies.Add(latency);
+        (GC.CollectionCount(0) != collections ? withGc : withoutGc).Add(latency);
     }
+
+    var gc = GcFigures.Now() - gcBefore;
+    sampler?.Stop();
 
     await world.DrainEventsAsync();
     var c = world.Server.Counters;
     Console.WriteLine($"allocation latency over {samples} Clusters, one at a time: p50 {Percentile(latencies, 0.5):0.00} ms ({Percentile(latencies, 0.5) / rtt:0.0} GET round trips), " +
         $"p99 {Percentile(latencies, 0.99):0.00} ms ({Percentile(latencies, 0.99) / rtt:0.0} round trips), max {latencies.Max():0.00} ms");
+    Console.WriteLine($"  garbage collection during them: {gc.Describe(samples)}; {withGc.Count} of {samples} allocations saw a collection" +
+        (withGc.Count == 0 ? "" : $" (their median {Percentile(withGc, 0.5):0.00} ms, max {withGc.Max():0.00} ms)") +
+        (withoutGc.Count == 0 ? "" : $", the others p99 {Percentile(withoutGc, 0.99):0.00} ms"));
     if (stages)
     {
         Console.WriteLine("  stages (median, as two more watches saw them): " + string.Join(", ",
             world.StageMedians(Enumerable.Range(0, samples).Select(i => "lat-" + i)).Select(s => $"{s.Stage} {s.Median:0.00} ms")));
+    }
+
+    if (sampler is not null)
+    {
+        Console.WriteLine("  allocated, by type (sampled): " + string.Join(", ", sampler.Top(15).Select(t => $"{t.Type} {t.Share:P0}")));
     }
 
     var clusterWrites = c.Count("patch", "clusters") + c.Count("update", "clusters");
@@ -74,6 +100,7 @@ await using (var world = await World.StartAsync(loggers, workers: workers))
     Console.WriteLine($"  polling: list requests during the run {c.Count("list")} (informers list once, then watch)");
 
     // 3. Many at once.
+    var burstGc = GcFigures.Now();
     var started = Stopwatch.GetTimestamp();
     var all = world.ExpectVips(Enumerable.Range(0, burst).Select(i => "burst-" + i));
     await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
@@ -83,6 +110,7 @@ await using (var world = await World.StartAsync(loggers, workers: workers))
     var elapsed = Stopwatch.GetElapsedTime(started);
     Console.WriteLine($"{burst} Clusters created at once (16 in flight, created in {created.TotalSeconds:0.00} s): all allocated {elapsed.TotalSeconds:0.00} s after the first create; " +
         $"process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB (API server, IPAM and controller in one process)");
+    Console.WriteLine($"  garbage collection during them: {(GcFigures.Now() - burstGc).Describe(burst)}");
     _ = probe;
 }
 

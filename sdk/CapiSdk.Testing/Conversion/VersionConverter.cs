@@ -44,20 +44,22 @@ internal static class VersionConverter
         return converted;
     }
 
-    /// <summary>Stores an object given in the requested version in the storage version; returns the answer, read back in the requested version.</summary>
-    public static JsonObject Put(StoreWriter w, ResourceType t, ServedVersion requested, JsonObject obj, bool isCreate)
+    /// <summary>
+    /// Stores an object given in the requested version in the storage version; returns the answer, read back in the
+    /// requested version, and the stored object when the answer is exactly it.
+    /// </summary>
+    public static (JsonObject Answer, StoredObject? AsStored) Put(StoreWriter w, ResourceType t, ServedVersion requested, JsonObject obj, bool isCreate)
     {
         if (!t.IsCustom || requested.Storage)
         {
-            w.Put(t.Key, obj, isCreate);
-            return obj;
+            return (obj, w.Put(t.Key, obj, isCreate));
         }
         var stored = w.Put(t.Key, ToStorage(t, obj.DeepClone().AsObject()), isCreate);
-        return ToVersion(t, stored.ToNode(), requested);
+        return (ToVersion(t, stored.ToNode(), requested), null);
     }
 
     public static byte[] Render(StoredObject o, ResourceType t, ServedVersion v) =>
-        o.ApiVersion == t.ApiVersion(v.Name) ? o.Json : System.Text.Encoding.UTF8.GetBytes(ToVersion(t, o.ToNode(), v).ToJsonString());
+        o.ApiVersion == t.ApiVersion(v.Name) ? o.Json : JsonBytes.Of(ToVersion(t, o.ToNode(), v));
 
     private static JsonObject CallConverter(ResourceType t, CustomResourceConverter converter, JsonObject original, string apiVersion, string from)
     {

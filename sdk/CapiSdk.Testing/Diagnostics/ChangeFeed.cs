@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CapiSdk.Testing.Storage;
 
 namespace CapiSdk.Testing.Diagnostics;
@@ -36,10 +35,8 @@ public sealed class ChangeFeed
             }
             targets = [.. _subscribers];
         }
-        using var doc = JsonDocument.Parse(e.Object.Json);
-        var change = new ResourceChange(
-            e.Type switch { WatchEventType.Added => ChangeType.Added, WatchEventType.Modified => ChangeType.Modified, _ => ChangeType.Deleted },
-            e.Object.Resource, e.Object.Namespace, e.Object.Name, e.Revision, doc.RootElement.Clone());
+        // Called under the store's write lock: the JSON is parsed later, by the first subscriber that reads it.
+        var change = new ChangeReader.Pending(e);
         foreach (var t in targets)
         {
             t.Publish(change);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using CapiSdk.Testing.Diagnostics;
 using CapiSdk.Testing.Faults;
@@ -338,11 +337,12 @@ internal sealed class ApiHandler
         {
             Warnings.Add(ctx.Response, w);
         }
-        await WriteBytesAsync(ctx, code, ObjectJson.Render(result.Object, r.Type, r.Version), ct).ConfigureAwait(false);
+        var body = result.Stored is { } stored ? ObjectJson.Render(stored, r.Type, r.Version) : ObjectJson.Render(result.Object, r.Type, r.Version);
+        await WriteBytesAsync(ctx, code, body, ct).ConfigureAwait(false);
     }
 
     private static Task WriteJsonAsync(HttpContext ctx, int code, JsonObject body, CancellationToken ct) =>
-        WriteBytesAsync(ctx, code, Encoding.UTF8.GetBytes(body.ToJsonString()), ct);
+        WriteBytesAsync(ctx, code, JsonBytes.Of(body), ct);
 
     private static async Task WriteBytesAsync(HttpContext ctx, int code, byte[] body, CancellationToken ct)
     {

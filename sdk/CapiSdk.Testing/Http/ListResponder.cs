@@ -69,7 +69,7 @@ internal static class ListResponder
         {
             var next = remaining > 0 ? ContinueToken.Encode(listRevision, page[^1].Key) : null;
             var table = TableConverter.Table(r.Type, r.Version, rendered.Select(b => System.Text.Json.Nodes.JsonNode.Parse(b)!.AsObject()), listRevision.ToString(CultureInfo.InvariantCulture), next);
-            await body.WriteAsync(Encoding.UTF8.GetBytes(table.ToJsonString()), ct).ConfigureAwait(false);
+            await body.WriteAsync(JsonBytes.Of(table), ct).ConfigureAwait(false);
             return;
         }
         await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"apiVersion\":\"{apiVersion}\",\"items\":["), ct).ConfigureAwait(false);

@@ -11,5 +11,5 @@ internal static class ObjectJson
     public static byte[] Render(StoredObject o, ResourceType t, ServedVersion v) => VersionConverter.Render(o, t, v);
 
     public static byte[] Render(JsonObject o, ResourceType t, ServedVersion v) =>
-        System.Text.Encoding.UTF8.GetBytes(VersionConverter.ToVersion(t, o, v).ToJsonString());
+        JsonBytes.Of(VersionConverter.ToVersion(t, o, v));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using CapiSdk.Testing.Conversion;
 using CapiSdk.Testing.Lifecycle;
@@ -137,7 +136,7 @@ internal static class ScaleResponder
 
     private static async Task WriteAsync(HttpContext ctx, JsonObject scale, CancellationToken ct)
     {
-        var bytes = Encoding.UTF8.GetBytes(scale.ToJsonString());
+        var bytes = JsonBytes.Of(scale);
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
         ctx.Response.ContentLength = bytes.Length;

@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
+using System.IO.Pipelines;
 using System.Text.Json.Nodes;
 using CapiSdk.Testing.Faults;
 using CapiSdk.Testing.Storage;
@@ -55,14 +56,14 @@ internal sealed class WatchResponder
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
         ctx.Response.Headers.CacheControl = "no-cache, private";
-        var body = ctx.Response.Body;
+        var body = ctx.Response.BodyWriter;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stopping);
         cts.CancelAfter(timeout);
         var ct = cts.Token;
         if (started is null)
         {
             var status = ApiException.Expired($"too old resource version: {from} ({_store.CompactedRevision + 1})").ToStatus();
-            await WriteLineAsync(body, "ERROR", Encoding.UTF8.GetBytes(status.ToJsonString()), ct).ConfigureAwait(false);
+            await WriteLineAsync(body, "ERROR", JsonBytes.Of(status), ct).ConfigureAwait(false);
             return;
         }
         var (subscription, initial, revision) = started.Value;
@@ -119,7 +120,7 @@ internal sealed class WatchResponder
         {
             var type = e.Type switch { WatchEventType.Added => "ADDED", WatchEventType.Modified => "MODIFIED", _ => "DELETED" };
             var bytes = asTable
-                ? Encoding.UTF8.GetBytes(TableConverter.Table(r.Type, r.Version, [Conversion.VersionConverter.ToVersion(r.Type, e.Object.ToNode(), r.Version)], e.Revision.ToString(CultureInfo.InvariantCulture), null, withColumns: sent == 0).ToJsonString())
+                ? JsonBytes.Of(TableConverter.Table(r.Type, r.Version, [Conversion.VersionConverter.ToVersion(r.Type, e.Object.ToNode(), r.Version)], e.Revision.ToString(CultureInfo.InvariantCulture), null, withColumns: sent == 0))
                 : ObjectJson.Render(e.Object, r.Type, r.Version);
             await WriteLineAsync(body, type, bytes, ct).ConfigureAwait(false);
             lastRevision = Math.Max(lastRevision, e.Revision);
@@ -141,21 +142,30 @@ internal sealed class WatchResponder
                 meta["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
             }
             var obj = new JsonObject { ["kind"] = r.Type.Kind, ["apiVersion"] = apiVersion, ["metadata"] = meta };
-            await WriteLineAsync(body, "BOOKMARK", Encoding.UTF8.GetBytes(obj.ToJsonString()), ct).ConfigureAwait(false);
+            await WriteLineAsync(body, "BOOKMARK", JsonBytes.Of(obj), ct).ConfigureAwait(false);
         }
     }
 
     private static bool IsTrue(string? v) => v is "true" or "1" or "True";
 
-    private static async Task WriteLineAsync(Stream body, string type, byte[] obj, CancellationToken ct)
+    /// <summary>One event line, copied straight into the response's pipe (the object's bytes are shared by every watcher).</summary>
+    private static async Task WriteLineAsync(PipeWriter body, string type, byte[] obj, CancellationToken ct)
     {
-        var head = Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
-        var buffer = new byte[head.Length + obj.Length + 2];
-        head.CopyTo(buffer, 0);
-        obj.CopyTo(buffer, head.Length);
-        buffer[^2] = (byte)'}';
-        buffer[^1] = (byte)'\n';
-        await body.WriteAsync(buffer, ct).ConfigureAwait(false);
+        Write(body, type, obj);
         await body.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    private static void Write(PipeWriter body, string type, byte[] obj)
+    {
+        body.Write(type switch
+        {
+            "ADDED" => "{\"type\":\"ADDED\",\"object\":"u8,
+            "MODIFIED" => "{\"type\":\"MODIFIED\",\"object\":"u8,
+            "DELETED" => "{\"type\":\"DELETED\",\"object\":"u8,
+            "BOOKMARK" => "{\"type\":\"BOOKMARK\",\"object\":"u8,
+            _ => "{\"type\":\"ERROR\",\"object\":"u8,
+        });
+        body.Write(obj);
+        body.Write("}\n"u8);
     }
 }

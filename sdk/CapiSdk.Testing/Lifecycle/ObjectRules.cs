@@ -81,28 +81,71 @@ internal static partial class ObjectRules
         return false;
     }
 
-    /// <summary>True when the two objects differ in anything but resourceVersion and managedFields timestamps.</summary>
+    /// <summary>
+    /// True when the two objects differ in anything but apiVersion, resourceVersion and managedFields timestamps (a
+    /// missing metadata counts as an empty one). Compares in place, without copies.
+    /// </summary>
     public static bool Differs(JsonObject before, JsonObject after)
     {
-        var a = Normalize(before);
-        var b = Normalize(after);
-        return !JsonNode.DeepEquals(a, b);
+        if (!SameExcept(before, after, static key => key is "apiVersion" or "metadata"))
+        {
+            return true;
+        }
+        var a = before["metadata"] as JsonObject ?? new JsonObject();
+        var b = after["metadata"] as JsonObject ?? new JsonObject();
+        return !SameExcept(a, b, static key => key is "resourceVersion" or "managedFields")
+            || a.ContainsKey("managedFields") != b.ContainsKey("managedFields")
+            || !SameManagedFields(a["managedFields"], b["managedFields"]);
     }
 
-    private static JsonObject Normalize(JsonObject o)
+    /// <summary>True when two managedFields values are equal but for their entries' times.</summary>
+    public static bool SameManagedFields(JsonNode? a, JsonNode? b)
     {
-        var c = o.DeepClone().AsObject();
-        var meta = Metadata(c);
-        meta.Remove("resourceVersion");
-        if (meta["managedFields"] is JsonArray mf)
+        if (a is not JsonArray x || b is not JsonArray y)
         {
-            foreach (var e in mf.OfType<JsonObject>())
+            return JsonNode.DeepEquals(a, b);
+        }
+        if (x.Count != y.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < x.Count; i++)
+        {
+            var same = x[i] is JsonObject ex && y[i] is JsonObject ey
+                ? SameExcept(ex, ey, static key => key == "time")
+                : JsonNode.DeepEquals(x[i], y[i]);
+            if (!same)
             {
-                e.Remove("time");
+                return false;
             }
         }
-        c.Remove("apiVersion");
-        return c;
+        return true;
+    }
+
+    /// <summary>Deep equality of two objects over the properties <paramref name="skip"/> does not name (present in both, equal values).</summary>
+    private static bool SameExcept(JsonObject a, JsonObject b, Func<string, bool> skip)
+    {
+        var count = 0;
+        foreach (var (key, value) in a)
+        {
+            if (skip(key))
+            {
+                continue;
+            }
+            count++;
+            if (!b.TryGetPropertyValue(key, out var other) || !JsonNode.DeepEquals(value, other))
+            {
+                return false;
+            }
+        }
+        foreach (var (key, _) in b)
+        {
+            if (!skip(key))
+            {
+                count--;
+            }
+        }
+        return count == 0;
     }
 
     /// <summary>Checks label keys and values and annotation keys as the real server does (422 on metadata.labels / metadata.annotations).</summary>

@@ -193,27 +193,6 @@ internal sealed class ObjectWriter
         }
     }
 
-    /// <summary>Compares managedFields ignoring the entries' times, which clients re-serialize in their own formats.</summary>
-    private static bool SameManagedFields(JsonNode? a, JsonNode? b)
-    {
-        static JsonNode? WithoutTimes(JsonNode? n)
-        {
-            if (n is not JsonArray arr)
-            {
-                return n;
-            }
-            var copy = new JsonArray();
-            foreach (var e in arr)
-            {
-                var c = e?.DeepClone();
-                (c as JsonObject)?.Remove("time");
-                copy.Add(c);
-            }
-            return copy;
-        }
-        return JsonNode.DeepEquals(WithoutTimes(a), WithoutTimes(b));
-    }
-
     private static ApiException ConflictError(ResourceType t, string name, List<ApplyConflict> conflicts)
     {
         string message;
@@ -348,12 +327,12 @@ internal sealed class ObjectWriter
         var owned = body["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
         return w =>
         {
-            var answer = VersionConverter.Put(w, t, v, body, isCreate: true);
+            var (answer, stored) = VersionConverter.Put(w, t, v, body, isCreate: true);
             if (owned)
             {
                 _gc.Run(w);
             }
-            return new WriteResult(answer, true, warnings);
+            return new WriteResult(answer, true, warnings, stored);
         };
     }
 
@@ -412,7 +391,7 @@ internal sealed class ObjectWriter
         }
         var requested = next["metadata"]?["managedFields"];
         var managed = applied ?? ManagedFields.Read(curNode);
-        if (applied is null && subresource is null && requested is JsonArray { Count: > 0 } && !SameManagedFields(requested, curNode["metadata"]?["managedFields"]))
+        if (applied is null && subresource is null && requested is JsonArray { Count: > 0 } && !ObjectRules.SameManagedFields(requested, curNode["metadata"]?["managedFields"]))
         {
             // The client rewrote managedFields (as kubectl does when it migrates client-side apply to server-side
             // apply): take them as given. As in fieldmanager Update, an empty list (or a subresource write) keeps
@@ -446,12 +425,12 @@ internal sealed class ObjectWriter
         var collect = cur.IsDeleting || !curNode["metadata"]!["ownerReferences"].DeepEqualsOrNull(next["metadata"]!["ownerReferences"]);
         return w =>
         {
-            var answer = VersionConverter.Put(w, t, v, next, isCreate: false);
+            var (answer, stored) = VersionConverter.Put(w, t, v, next, isCreate: false);
             if (collect)
             {
                 _gc.Run(w);
             }
-            return new WriteResult(answer, false, warnings);
+            return new WriteResult(answer, false, warnings, stored);
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace CapiSdk.Testing.Schema;
@@ -9,6 +10,9 @@ namespace CapiSdk.Testing.Schema;
 /// </summary>
 internal static class ListTypeValidator
 {
+    // Whether a schema node has a set or map list at or under it, worked out once per node of a compiled schema.
+    private static readonly ConditionalWeakTable<JsonObject, StrongBox<bool>> HasListTypes = new();
+
     /// <summary>True when the schema has a set or map list anywhere, i.e. when validating can find anything.</summary>
     public static bool Applies(JsonObject? schema) =>
         schema is not null && (SchemaNode.ListType(schema) is "set" or "map"
@@ -34,9 +38,11 @@ internal static class ListTypeValidator
             case JsonObject o:
                 foreach (var (key, child) in o)
                 {
-                    if (SchemaNode.HasProperty(schema, key) || schema["additionalProperties"] is JsonObject)
+                    // Only where a set or map list can be: nothing else can fail, so no paths are built for it.
+                    if ((SchemaNode.HasProperty(schema, key) || schema["additionalProperties"] is JsonObject)
+                        && SchemaNode.Property(schema, key) is { } childSchema && CanFind(childSchema))
                     {
-                        Walk(SchemaNode.Property(schema, key), child, FieldPaths.Child(path, key, schema), errors);
+                        Walk(childSchema, child, FieldPaths.Child(path, key, schema), errors);
                     }
                 }
                 break;
@@ -53,14 +59,18 @@ internal static class ListTypeValidator
                         CheckMap(schema, a, path, errors);
                         break;
                 }
-                var items = SchemaNode.Items(schema);
-                for (var i = 0; i < a.Count; i++)
+                if (SchemaNode.Items(schema) is { } items && CanFind(items))
                 {
-                    Walk(items, a[i], $"{path}[{i}]", errors);
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        Walk(items, a[i], $"{path}[{i}]", errors);
+                    }
                 }
                 break;
         }
     }
+
+    private static bool CanFind(JsonObject schema) => HasListTypes.GetValue(schema, static s => new StrongBox<bool>(Applies(s))).Value;
 
     private static void CheckMap(JsonObject schema, JsonArray a, string path, List<FieldError> errors)
     {

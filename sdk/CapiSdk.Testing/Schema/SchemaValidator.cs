@@ -14,6 +14,7 @@ namespace CapiSdk.Testing.Schema;
 internal sealed class SchemaValidator
 {
     private const string NotChecked = "Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
+    private static readonly LeafShortcutValidator Validator = new();
     private readonly JsonSchema _schema;
     private readonly JsonObject _structural;
     private readonly CelValidator? _cel;
@@ -70,10 +71,10 @@ internal sealed class SchemaValidator
 
     private List<FieldError> SchemaErrors(JsonObject obj)
     {
-        var schema = _schema;
         var token = JTokenConverter.ToJObject(obj, skip: "metadata");
         var errors = new List<FieldError>();
-        foreach (var e in schema.Validate(token))
+        // As _schema.Validate(token) does it (a validator with default settings, the actual schema), with the shortcut.
+        foreach (var e in Validator.Validate(token, _schema.ActualSchema))
         {
             Collect(e, errors);
         }

@@ -71,7 +71,7 @@ internal sealed class StoredObject
             (string?)meta["name"] ?? "",
             (string?)meta["uid"] ?? "",
             revision,
-            System.Text.Encoding.UTF8.GetBytes(obj.ToJsonString()),
+            JsonBytes.Of(obj),
             labels,
             owners,
             meta["deletionTimestamp"] is not null,
