@@ -13,7 +13,7 @@ internal static class EnumEmitter
     {
         var name = type.Name;
         writer.Doc(type.Doc.Summary ?? name + ".", type.Doc.Facts);
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".JsonConverter))]");
+        writer.Line("[" + ModelTypeNames.Json + "JsonConverter(typeof(" + name + ".JsonConverter))]");
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         writer.Line("private readonly string? _value;");
         writer.Line();

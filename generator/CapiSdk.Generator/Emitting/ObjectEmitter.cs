@@ -5,9 +5,9 @@ namespace CapiSdk.Generator.Emitting;
 /// <summary>Emits a class for an object schema: one property per schema property, plus extension data.</summary>
 internal static class ObjectEmitter
 {
-    private const string Json = ResourceEmitter.JsonAttributes;
+    private const string Json = ModelTypeNames.Json;
 
-    public static void Emit(SourceWriter writer, ObjectTypeModel type)
+    public static void Emit(SourceWriter writer, ObjectTypeModel type, ModelTypeNames names)
     {
         writer.Doc(type.Doc.Summary ?? type.Name + ".", type.Doc.Facts);
         var condition = ConditionAdapter.IsCondition(type);
@@ -15,7 +15,7 @@ internal static class ObjectEmitter
             : condition ? " : " + ClientLibrary.Prefix + "IKubernetesCondition"
             : string.Empty;
         writer.Open("public sealed partial class " + type.Name + interfaces);
-        EmitMembers(writer, type);
+        EmitMembers(writer, type, names);
         if (condition)
         {
             ConditionAdapter.Emit(writer, type);
@@ -52,23 +52,19 @@ internal static class ObjectEmitter
         writer.Line();
     }
 
-    public static void EmitMembers(SourceWriter writer, ObjectTypeModel type)
+    /// <summary>
+    /// A property per schema property: its JSON name as an attribute (a reflection-based serializer needs it), no
+    /// <c>JsonIgnore</c>: the JSON context and KubernetesClient's <c>KubernetesJson</c> options both skip null values
+    /// (<c>DefaultIgnoreCondition = WhenWritingNull</c>).
+    /// </summary>
+    public static void EmitMembers(SourceWriter writer, ObjectTypeModel type, ModelTypeNames names)
     {
         foreach (var property in type.Properties)
         {
             writer.Doc(property.Doc.Summary ?? "The <c>" + SourceWriter.EscapeXml(property.JsonName) + "</c> field.", property.Doc.Facts, escaped: property.Doc.Summary is null);
-            writer.Line("[" + Json + "JsonPropertyName(" + SourceWriter.Literal(property.JsonName) + ")]");
-            if (property.IgnoreWhenNull)
-            {
-                writer.Line("[" + Json + "JsonIgnore(Condition = " + Json + "JsonIgnoreCondition.WhenWritingNull)]");
-            }
-
-            if (property.ConverterAttribute is { } converter)
-            {
-                writer.Line("[" + Json + "JsonConverter(typeof(" + converter + "))]");
-            }
-
-            writer.Line("public " + property.DeclaredType + " " + property.Name + " { get; set; }" + (property.Initialized ? " = new();" : string.Empty));
+            writer.Line("[" + Json + "JsonPropertyName(" + SourceWriter.Literal(property.JsonName) + ")"
+                + (property.ConverterAttribute is { } converter ? ", " + Json + "JsonConverter(typeof(" + converter + "))" : string.Empty) + "]");
+            writer.Line("public " + names.Short(property.DeclaredType) + " " + property.Name + " { get; set; }" + (property.Initialized ? " = new();" : string.Empty));
             writer.Line();
         }
 
@@ -77,8 +73,8 @@ internal static class ObjectEmitter
 
     public static void EmitExtensionData(SourceWriter writer)
     {
-        writer.Doc("Fields the schema does not describe, kept so that reading and writing back loses nothing.");
+        writer.Doc("Fields the schema does not describe, kept so that writing back loses nothing.");
         writer.Line("[" + Json + "JsonExtensionData]");
-        writer.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+        writer.Line("public " + ModelTypeNames.Collections + "IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
     }
 }

@@ -28,31 +28,46 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A file-scoped namespace declaration: the types after it are not indented.</summary>
+    public SourceWriter Namespace(string name) => Line("namespace " + name + ";").Line();
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;
         return Line("}" + suffix);
     }
 
-    /// <summary>Writes <c>/// &lt;summary&gt;</c> (and remarks when there are facts), one comment line per text line.</summary>
+    /// <summary>
+    /// Writes <c>/// &lt;summary&gt;</c> (on one line when the text is one line, else one comment line per text line),
+    /// and the facts as one line of <c>&lt;remarks&gt;</c> paragraphs.
+    /// </summary>
     public SourceWriter Doc(string? summary, System.Collections.Generic.IReadOnlyList<string>? facts = null, bool escaped = false)
     {
-        Line("/// <summary>");
-        foreach (var line in SplitLines(string.IsNullOrWhiteSpace(summary) ? string.Empty : summary!))
+        var lines = SplitLines(string.IsNullOrWhiteSpace(summary) ? string.Empty : summary!);
+        if (lines.Length == 1)
         {
-            Line("/// " + (escaped ? line : EscapeXml(line)));
+            Line("/// <summary>" + (escaped ? lines[0] : EscapeXml(lines[0])) + "</summary>");
         }
-
-        Line("/// </summary>");
-        if (facts is { Count: > 0 })
+        else
         {
-            Line("/// <remarks>");
-            foreach (var fact in facts)
+            Line("/// <summary>");
+            foreach (var line in lines)
             {
-                Line("/// <para>" + fact + "</para>");
+                Line("/// " + (escaped ? line : EscapeXml(line)));
             }
 
-            Line("/// </remarks>");
+            Line("/// </summary>");
+        }
+
+        if (facts is { Count: > 0 })
+        {
+            var remarks = new StringBuilder("/// <remarks>");
+            foreach (var fact in facts)
+            {
+                remarks.Append("<para>").Append(fact).Append("</para>");
+            }
+
+            Line(remarks.Append("</remarks>").ToString());
         }
 
         return this;
