@@ -34,8 +34,9 @@ internal static class EnumEmitter
         {
             writer.Doc("The value <c>" + SourceWriter.EscapeXml(member.Value) + "</c>.", escaped: true);
             writer.Line("public static " + name + " " + member.Name + " { get; } = new(" + SourceWriter.Literal(member.Value) + ");");
-            writer.Line();
         }
+
+        writer.Line();
 
         writer.Doc("Every value the schema lists, in schema order.");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { "
@@ -84,17 +85,16 @@ internal static class EnumEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line("{");
+
+        // Known values come back as the shared instances: no string is allocated for them.
+        var first = true;
         foreach (var member in type.Members)
         {
-            // Known values come back as the shared instances: no string is allocated for them.
-            writer.Line("    if (reader.ValueTextEquals(" + SourceWriter.Literal(member.Value) + "u8))");
-            writer.Line("    {");
-            writer.Line("        return " + member.Name + ";");
-            writer.Line("    }");
-            writer.Line();
+            writer.Line((first ? "    return " : "        : ") + "reader.ValueTextEquals(" + SourceWriter.Literal(member.Value) + "u8) ? " + member.Name);
+            first = false;
         }
 
-        writer.Line("    return new(reader.GetString() ?? string.Empty);");
+        writer.Line((first ? "    return " : "        : ") + "new(reader.GetString() ?? string.Empty);");
         writer.Line("}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");

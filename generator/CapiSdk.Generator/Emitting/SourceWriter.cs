@@ -38,22 +38,23 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
-    /// Writes <c>/// &lt;summary&gt;</c> (on one line when the text is one line, else one comment line per text line),
-    /// and the facts as one line of <c>&lt;remarks&gt;</c> paragraphs.
+    /// Writes <c>/// &lt;summary&gt;</c>: one comment line per paragraph (a paragraph's line breaks are whitespace in
+    /// XML docs anyway), on the summary's own line when there is one, else each a <c>&lt;para&gt;</c>; and the facts
+    /// as one line of <c>&lt;remarks&gt;</c> paragraphs.
     /// </summary>
     public SourceWriter Doc(string? summary, System.Collections.Generic.IReadOnlyList<string>? facts = null, bool escaped = false)
     {
-        var lines = SplitLines(string.IsNullOrWhiteSpace(summary) ? string.Empty : summary!);
-        if (lines.Length == 1)
+        var paragraphs = Paragraphs(string.IsNullOrWhiteSpace(summary) ? string.Empty : summary!);
+        if (paragraphs.Count == 1)
         {
-            Line("/// <summary>" + (escaped ? lines[0] : EscapeXml(lines[0])) + "</summary>");
+            Line("/// <summary>" + (escaped ? paragraphs[0] : EscapeXml(paragraphs[0])) + "</summary>");
         }
         else
         {
             Line("/// <summary>");
-            foreach (var line in lines)
+            foreach (var paragraph in paragraphs)
             {
-                Line("/// " + (escaped ? line : EscapeXml(line)));
+                Line("/// <para>" + (escaped ? paragraph : EscapeXml(paragraph)) + "</para>");
             }
 
             Line("/// </summary>");
@@ -101,6 +102,29 @@ internal sealed class SourceWriter
     public static string Literal(string value) =>
         Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
-    private static string[] SplitLines(string text) =>
-        text.Trim().Replace("\r\n", "\n").Split(new[] { '\n' }, StringSplitOptions.None);
+    /// <summary>The text's paragraphs (separated by blank lines), each with its lines joined by a space.</summary>
+    private static System.Collections.Generic.List<string> Paragraphs(string text)
+    {
+        var paragraphs = new System.Collections.Generic.List<string>();
+        var current = new StringBuilder();
+        foreach (var raw in text.Trim().Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                if (current.Length > 0)
+                {
+                    paragraphs.Add(current.ToString());
+                    current.Clear();
+                }
+
+                continue;
+            }
+
+            current.Append(current.Length > 0 ? " " : string.Empty).Append(line);
+        }
+
+        paragraphs.Add(current.ToString());
+        return paragraphs;
+    }
 }

@@ -85,7 +85,7 @@ public sealed partial class LampList : global::k8s.IKubernetesObject<global::k8s
 }
 
 /// <summary>A typed client for <see cref="Lamp"/> (<c>conditions.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class LampClient : global::CapiSdk.Client.KubernetesResourceClient<Lamp, LampList>
+public sealed partial class LampClient : global::CapiSdk.Client.NamespacedStatusResourceClient<Lamp, LampList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("conditions.example.com", "v1", "Lamp", "lamps", true, true);
@@ -98,122 +98,6 @@ public sealed partial class LampClient : global::CapiSdk.Client.KubernetesResour
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LampList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(LampList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> GetAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(@namespace, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<LampList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Lamp> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Lamp>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Creates an object in the namespace its metadata names.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> CreateAsync(Lamp value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> ReplaceAsync(Lamp value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> PatchAsync(string @namespace, string name, Lamp patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> ApplyAsync(Lamp value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(@namespace, name, options, cancellationToken);
-
-    /// <summary>Reads an object through its status subresource.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> GetStatusAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(@namespace, name, "status", cancellationToken);
-
-    /// <summary>Replaces an object's status (only status changes); its resourceVersion must be current.</summary>
-    /// <param name="value">The object with the new status.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> ReplaceStatusAsync(Lamp value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, "status", options, cancellationToken);
-
-    /// <summary>Patches an object's status with a patch given as JSON.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> PatchStatusAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, "status", options, cancellationToken);
-
-    /// <summary>Server-side apply of an object's status.</summary>
-    /// <param name="value">The object with the status fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Lamp> ApplyStatusAsync(Lamp value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, "status", new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    private static string NameOf(Lamp value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
-
-    private static string NamespaceOf(Lamp value) =>
-        value?.Metadata?.NamespaceProperty ?? throw new global::System.ArgumentException("Lamp is namespaced: set metadata.namespace.", nameof(value));
 }
 
 /// <summary>The object at .spec.</summary>
@@ -309,10 +193,8 @@ public readonly partial struct LampStatusConditionStatus : global::System.IEquat
 
     /// <summary>The value <c>True</c>.</summary>
     public static LampStatusConditionStatus True { get; } = new("True");
-
     /// <summary>The value <c>False</c>.</summary>
     public static LampStatusConditionStatus False { get; } = new("False");
-
     /// <summary>The value <c>Unknown</c>.</summary>
     public static LampStatusConditionStatus Unknown { get; } = new("Unknown");
 
@@ -361,22 +243,10 @@ public readonly partial struct LampStatusConditionStatus : global::System.IEquat
         /// <inheritdoc/>
         public override LampStatusConditionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.ValueTextEquals("True"u8))
-            {
-                return True;
-            }
-
-            if (reader.ValueTextEquals("False"u8))
-            {
-                return False;
-            }
-
-            if (reader.ValueTextEquals("Unknown"u8))
-            {
-                return Unknown;
-            }
-
-            return new(reader.GetString() ?? string.Empty);
+            return reader.ValueTextEquals("True"u8) ? True
+                : reader.ValueTextEquals("False"u8) ? False
+                : reader.ValueTextEquals("Unknown"u8) ? Unknown
+                : new(reader.GetString() ?? string.Empty);
         }
 
         /// <inheritdoc/>

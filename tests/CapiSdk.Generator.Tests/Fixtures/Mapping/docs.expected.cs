@@ -36,10 +36,7 @@ public sealed partial class Documented : global::k8s.IKubernetesObject<global::k
     [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
-    /// <summary>
-    /// The desired state.
-    /// Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.
-    /// </summary>
+    /// <summary>The desired state. Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.</summary>
     /// <remarks><para>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</para></remarks>
     [Stj::JsonPropertyName("spec")]
     public DocumentedSpec? Spec { get; set; }
@@ -78,7 +75,7 @@ public sealed partial class DocumentedList : global::k8s.IKubernetesObject<globa
 }
 
 /// <summary>A typed client for <see cref="Documented"/> (<c>docs.example.com/v1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class DocumentedClient : global::CapiSdk.Client.KubernetesResourceClient<Documented, DocumentedList>
+public sealed partial class DocumentedClient : global::CapiSdk.Client.ClusterResourceClient<Documented, DocumentedList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("docs.example.com", "v1", "Documented", "documenteds", false, false);
@@ -91,86 +88,9 @@ public sealed partial class DocumentedClient : global::CapiSdk.Client.Kubernetes
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DocumentedList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(DocumentedList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(null, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<DocumentedList> ListAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Documented> ListAllAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Documented>> WatchAsync(global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Creates an object.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented> CreateAsync(Documented value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(null, value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented> ReplaceAsync(Documented value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(null, value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented> PatchAsync(string name, Documented patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented> ApplyAsync(Documented value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Documented?> DeleteAsync(string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(null, name, options, cancellationToken);
-
-    private static string NameOf(Documented value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
 }
 
-/// <summary>
-/// The desired state.
-/// Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.
-/// </summary>
+/// <summary>The desired state. Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.</summary>
 /// <remarks><para>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</para></remarks>
 public sealed partial class DocumentedSpec
 {

@@ -74,7 +74,7 @@ public sealed partial class EnumeratedList : global::k8s.IKubernetesObject<globa
 }
 
 /// <summary>A typed client for <see cref="Enumerated"/> (<c>enums.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class EnumeratedClient : global::CapiSdk.Client.KubernetesResourceClient<Enumerated, EnumeratedList>
+public sealed partial class EnumeratedClient : global::CapiSdk.Client.NamespacedResourceClient<Enumerated, EnumeratedList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("enums.example.com", "v1", "Enumerated", "enumerateds", true, false);
@@ -87,90 +87,6 @@ public sealed partial class EnumeratedClient : global::CapiSdk.Client.Kubernetes
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<EnumeratedList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(EnumeratedList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated> GetAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(@namespace, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<EnumeratedList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Enumerated> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Enumerated>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Creates an object in the namespace its metadata names.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated> CreateAsync(Enumerated value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated> ReplaceAsync(Enumerated value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated> PatchAsync(string @namespace, string name, Enumerated patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated> ApplyAsync(Enumerated value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Enumerated?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(@namespace, name, options, cancellationToken);
-
-    private static string NameOf(Enumerated value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
-
-    private static string NamespaceOf(Enumerated value) =>
-        value?.Metadata?.NamespaceProperty ?? throw new global::System.ArgumentException("Enumerated is namespaced: set metadata.namespace.", nameof(value));
 }
 
 /// <summary>The object at .spec.</summary>
@@ -234,31 +150,22 @@ public readonly partial struct EnumeratedTls : global::System.IEquatable<Enumera
 
     /// <summary>The value <c></c>.</summary>
     public static EnumeratedTls Empty { get; } = new("");
-
     /// <summary>The value <c>TLS1.2</c>.</summary>
     public static EnumeratedTls TLS12 { get; } = new("TLS1.2");
-
     /// <summary>The value <c>TLS1_3</c>.</summary>
     public static EnumeratedTls TLS1_3 { get; } = new("TLS1_3");
-
     /// <summary>The value <c>foo-bar</c>.</summary>
     public static EnumeratedTls FooBar { get; } = new("foo-bar");
-
     /// <summary>The value <c>foo_bar</c>.</summary>
     public static EnumeratedTls Foo_bar { get; } = new("foo_bar");
-
     /// <summary>The value <c>foo.bar</c>.</summary>
     public static EnumeratedTls FooBar2 { get; } = new("foo.bar");
-
     /// <summary>The value <c>1st</c>.</summary>
     public static EnumeratedTls _1st { get; } = new("1st");
-
     /// <summary>The value <c>class</c>.</summary>
     public static EnumeratedTls Class { get; } = new("class");
-
     /// <summary>The value <c>Value</c>.</summary>
     public static EnumeratedTls Value2 { get; } = new("Value");
-
     /// <summary>The value <c>Known</c>.</summary>
     public static EnumeratedTls Known2 { get; } = new("Known");
 
@@ -314,57 +221,17 @@ public readonly partial struct EnumeratedTls : global::System.IEquatable<Enumera
         /// <inheritdoc/>
         public override EnumeratedTls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.ValueTextEquals(""u8))
-            {
-                return Empty;
-            }
-
-            if (reader.ValueTextEquals("TLS1.2"u8))
-            {
-                return TLS12;
-            }
-
-            if (reader.ValueTextEquals("TLS1_3"u8))
-            {
-                return TLS1_3;
-            }
-
-            if (reader.ValueTextEquals("foo-bar"u8))
-            {
-                return FooBar;
-            }
-
-            if (reader.ValueTextEquals("foo_bar"u8))
-            {
-                return Foo_bar;
-            }
-
-            if (reader.ValueTextEquals("foo.bar"u8))
-            {
-                return FooBar2;
-            }
-
-            if (reader.ValueTextEquals("1st"u8))
-            {
-                return _1st;
-            }
-
-            if (reader.ValueTextEquals("class"u8))
-            {
-                return Class;
-            }
-
-            if (reader.ValueTextEquals("Value"u8))
-            {
-                return Value2;
-            }
-
-            if (reader.ValueTextEquals("Known"u8))
-            {
-                return Known2;
-            }
-
-            return new(reader.GetString() ?? string.Empty);
+            return reader.ValueTextEquals(""u8) ? Empty
+                : reader.ValueTextEquals("TLS1.2"u8) ? TLS12
+                : reader.ValueTextEquals("TLS1_3"u8) ? TLS1_3
+                : reader.ValueTextEquals("foo-bar"u8) ? FooBar
+                : reader.ValueTextEquals("foo_bar"u8) ? Foo_bar
+                : reader.ValueTextEquals("foo.bar"u8) ? FooBar2
+                : reader.ValueTextEquals("1st"u8) ? _1st
+                : reader.ValueTextEquals("class"u8) ? Class
+                : reader.ValueTextEquals("Value"u8) ? Value2
+                : reader.ValueTextEquals("Known"u8) ? Known2
+                : new(reader.GetString() ?? string.Empty);
         }
 
         /// <inheritdoc/>
@@ -395,7 +262,6 @@ public readonly partial struct EnumeratedMode : global::System.IEquatable<Enumer
 
     /// <summary>The value <c>Always</c>.</summary>
     public static EnumeratedMode Always { get; } = new("Always");
-
     /// <summary>The value <c>Never</c>.</summary>
     public static EnumeratedMode Never { get; } = new("Never");
 
@@ -443,17 +309,9 @@ public readonly partial struct EnumeratedMode : global::System.IEquatable<Enumer
         /// <inheritdoc/>
         public override EnumeratedMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.ValueTextEquals("Always"u8))
-            {
-                return Always;
-            }
-
-            if (reader.ValueTextEquals("Never"u8))
-            {
-                return Never;
-            }
-
-            return new(reader.GetString() ?? string.Empty);
+            return reader.ValueTextEquals("Always"u8) ? Always
+                : reader.ValueTextEquals("Never"u8) ? Never
+                : new(reader.GetString() ?? string.Empty);
         }
 
         /// <inheritdoc/>

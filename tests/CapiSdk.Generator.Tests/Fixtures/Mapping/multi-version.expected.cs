@@ -79,7 +79,7 @@ public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k
 }
 
 /// <summary>A typed client for <see cref="Gadget"/> (<c>tools.example.com/v1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class GadgetClient : global::CapiSdk.Client.KubernetesResourceClient<Gadget, GadgetList>
+public sealed partial class GadgetClient : global::CapiSdk.Client.ClusterStatusResourceClient<Gadget, GadgetList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gadget", "gadgets", false, true);
@@ -92,110 +92,6 @@ public sealed partial class GadgetClient : global::CapiSdk.Client.KubernetesReso
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GadgetList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(GadgetList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(null, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Gadget>> WatchAsync(global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Creates an object.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(null, value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(null, value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> ApplyAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(null, name, options, cancellationToken);
-
-    /// <summary>Reads an object through its status subresource.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> GetStatusAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(null, name, "status", cancellationToken);
-
-    /// <summary>Replaces an object's status (only status changes); its resourceVersion must be current.</summary>
-    /// <param name="value">The object with the new status.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> ReplaceStatusAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(null, value, "status", options, cancellationToken);
-
-    /// <summary>Patches an object's status with a patch given as JSON.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> PatchStatusAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, "status", options, cancellationToken);
-
-    /// <summary>Server-side apply of an object's status.</summary>
-    /// <param name="value">The object with the status fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> ApplyStatusAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, "status", new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    private static string NameOf(Gadget value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
 }
 
 /// <summary>The object at .spec.</summary>
@@ -302,7 +198,7 @@ public sealed partial class GizmoList : global::k8s.IKubernetesObject<global::k8
 }
 
 /// <summary>A typed client for <see cref="Gizmo"/> (<c>tools.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class GizmoClient : global::CapiSdk.Client.KubernetesResourceClient<Gizmo, GizmoList>
+public sealed partial class GizmoClient : global::CapiSdk.Client.NamespacedResourceClient<Gizmo, GizmoList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1", "Gizmo", "gizmos", true, false);
@@ -315,90 +211,6 @@ public sealed partial class GizmoClient : global::CapiSdk.Client.KubernetesResou
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GizmoList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(GizmoList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo> GetAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(@namespace, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GizmoList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Gizmo> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Gizmo>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Creates an object in the namespace its metadata names.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo> CreateAsync(Gizmo value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo> ReplaceAsync(Gizmo value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo> PatchAsync(string @namespace, string name, Gizmo patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo> ApplyAsync(Gizmo value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gizmo?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(@namespace, name, options, cancellationToken);
-
-    private static string NameOf(Gizmo value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
-
-    private static string NamespaceOf(Gizmo value) =>
-        value?.Metadata?.NamespaceProperty ?? throw new global::System.ArgumentException("Gizmo is namespaced: set metadata.namespace.", nameof(value));
 }
 
 /// <summary>The object at .spec.</summary>
@@ -489,7 +301,7 @@ public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k
 }
 
 /// <summary>A typed client for <see cref="Gadget"/> (<c>tools.example.com/v1beta1</c>, cluster-scoped), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class GadgetClient : global::CapiSdk.Client.KubernetesResourceClient<Gadget, GadgetList>
+public sealed partial class GadgetClient : global::CapiSdk.Client.ClusterResourceClient<Gadget, GadgetList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("tools.example.com", "v1beta1", "Gadget", "gadgets", false, false);
@@ -502,80 +314,6 @@ public sealed partial class GadgetClient : global::CapiSdk.Client.KubernetesReso
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GadgetList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(GadgetList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(null, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GadgetList> ListAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Gadget> ListAllAsync(global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Gadget>> WatchAsync(global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(null, options, cancellationToken);
-
-    /// <summary>Creates an object.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> CreateAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(null, value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> ReplaceAsync(Gadget value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(null, value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> PatchAsync(string name, Gadget patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget> ApplyAsync(Gadget value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Gadget?> DeleteAsync(string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(null, name, options, cancellationToken);
-
-    private static string NameOf(Gadget value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
 }
 
 /// <summary>The object at .spec.</summary>

@@ -75,7 +75,7 @@ public sealed partial class ValidatedList : global::k8s.IKubernetesObject<global
 }
 
 /// <summary>A typed client for <see cref="Validated"/> (<c>validation.example.com/v1</c>, namespaced), over a KubernetesClient <c>Kubernetes</c>.</summary>
-public sealed partial class ValidatedClient : global::CapiSdk.Client.KubernetesResourceClient<Validated, ValidatedList>
+public sealed partial class ValidatedClient : global::CapiSdk.Client.NamespacedResourceClient<Validated, ValidatedList>
 {
     /// <summary>Where the kind lives in the API.</summary>
     public static global::CapiSdk.Client.ResourceDescriptor Descriptor { get; } = new("validation.example.com", "v1", "Validated", "validateds", true, false);
@@ -88,90 +88,6 @@ public sealed partial class ValidatedClient : global::CapiSdk.Client.KubernetesR
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ValidatedList>)global::Test.CrdJsonContext.Default.Options.GetTypeInfo(typeof(ValidatedList)))
     {
     }
-
-    /// <summary>Reads one object.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated> GetAsync(string @namespace, string name, global::System.Threading.CancellationToken cancellationToken = default) =>
-        GetCoreAsync(@namespace, name, null, cancellationToken);
-
-    /// <summary>Reads one page of objects.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, page size, continue token, resourceVersion.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<ValidatedList> ListAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Reads every object as an async stream, page by page.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors and page size (Limit, 500 by default).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<Validated> ListAllAsync(string? @namespace = null, global::CapiSdk.Client.ListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ListAllCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Watches objects: typed events that resume after cuts and relist after 410 Gone, until cancelled.</summary>
-    /// <param name="namespace">The namespace; null for all namespaces.</param>
-    /// <param name="options">Selectors, the resourceVersion to start after, bookmarks, retry delays.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::CapiSdk.Client.WatchEvent<Validated>> WatchAsync(string? @namespace = null, global::CapiSdk.Client.WatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        WatchCoreAsync(@namespace, options, cancellationToken);
-
-    /// <summary>Creates an object in the namespace its metadata names.</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated> CreateAsync(Validated value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
-
-    /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
-    /// <param name="value">The object.</param>
-    /// <param name="options">Field manager, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated> ReplaceAsync(Validated value, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="format">The patch format.</param>
-    /// <param name="patch">The patch document.</param>
-    /// <param name="options">Field manager, force, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated> PatchAsync(string @namespace, string name, global::CapiSdk.Client.PatchFormat format, string patch, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Patches an object with a typed patch: only the fields it sets are sent. A merge patch replaces a list whole (custom resources have no strategic merge), so one that holds a list is refused unless options.ReplaceLists is set: use ApplyAsync to change some items of a list.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="patch">The fields to set.</param>
-    /// <param name="format">Merge (default) or Apply.</param>
-    /// <param name="options">Field manager, force, dry run, ReplaceLists.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated> PatchAsync(string @namespace, string name, Validated patch, global::CapiSdk.Client.PatchFormat format = global::CapiSdk.Client.PatchFormat.Merge, global::CapiSdk.Client.WriteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(@namespace, name, format, patch, null, options, cancellationToken);
-
-    /// <summary>Server-side apply: the fields <paramref name="value"/> sets become owned by <paramref name="fieldManager"/>.</summary>
-    /// <param name="value">The apply configuration: the object with only the fields this manager owns.</param>
-    /// <param name="fieldManager">The field manager.</param>
-    /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated> ApplyAsync(Validated value, string fieldManager, bool force = false, global::System.Threading.CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), global::CapiSdk.Client.PatchFormat.Apply, value, null, new global::CapiSdk.Client.WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
-
-    /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
-    /// <param name="namespace">The namespace.</param>
-    /// <param name="name">The name.</param>
-    /// <param name="options">Propagation, preconditions, grace period, dry run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Validated?> DeleteAsync(string @namespace, string name, global::CapiSdk.Client.DeleteOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        DeleteCoreAsync(@namespace, name, options, cancellationToken);
-
-    private static string NameOf(Validated value) =>
-        value?.Metadata?.Name ?? throw new global::System.ArgumentException("The object has no metadata.name.", nameof(value));
-
-    private static string NamespaceOf(Validated value) =>
-        value?.Metadata?.NamespaceProperty ?? throw new global::System.ArgumentException("Validated is namespaced: set metadata.namespace.", nameof(value));
 }
 
 /// <summary>The object at .spec.</summary>
