@@ -101,7 +101,6 @@ internal static class ResourceEmitter
         writer.Open("public sealed partial class " + resource.ListTypeName + " : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<" + resource.Root.Name + ">");
         ObjectEmitter.EmitKubernetesObjectMembers(writer, resource.ApiVersion, resource.ListKind, "global::k8s.Models.V1ListMeta");
         writer.Doc("The objects.");
-        writer.Line("[" + ModelTypeNames.Json + "JsonPropertyName(\"items\")]");
         writer.Line("public " + ModelTypeNames.Collections + "IList<" + resource.Root.Name + "> Items { get; set; } = new " + ModelTypeNames.Collections + "List<" + resource.Root.Name + ">();");
         writer.Line();
         ObjectEmitter.EmitExtensionData(writer);

@@ -25,19 +25,15 @@ public sealed partial class Listed : global::k8s.IKubernetesObject<global::k8s.M
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>arrays.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "arrays.example.com/v1";
 
     /// <summary>The kind of this object: <c>Listed</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Listed";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public ListedSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -53,19 +49,15 @@ public sealed partial class Listed : global::k8s.IKubernetesObject<global::k8s.M
 public sealed partial class ListedList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Listed>
 {
     /// <summary>The versioned schema of this object: <c>arrays.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "arrays.example.com/v1";
 
     /// <summary>The kind of this object: <c>ListedList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "ListedList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Listed> Items { get; set; } = new Scg::List<Listed>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -94,24 +86,19 @@ public sealed partial class ListedSpec
 {
     /// <summary>The <c>names</c> field.</summary>
     /// <remarks><para>List type: <c>set</c>.</para></remarks>
-    [Stj::JsonPropertyName("names")]
     public Scg::IList<string>? Names { get; set; }
 
     /// <summary>The <c>ports</c> field.</summary>
-    [Stj::JsonPropertyName("ports")]
     public Scg::IList<int?>? Ports { get; set; }
 
     /// <summary>The <c>entries</c> field.</summary>
     /// <remarks><para>List type: <c>map</c>, keyed by <c>name</c>, <c>namespace</c>.</para></remarks>
-    [Stj::JsonPropertyName("entries")]
     public Scg::IList<ListedEntry>? Entries { get; set; }
 
     /// <summary>The <c>matrix</c> field.</summary>
-    [Stj::JsonPropertyName("matrix")]
     public Scg::IList<Scg::IList<double>>? Matrix { get; set; }
 
     /// <summary>The <c>untyped</c> field.</summary>
-    [Stj::JsonPropertyName("untyped")]
     public Scg::IList<global::System.Text.Json.Nodes.JsonNode?>? Untyped { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -124,11 +111,9 @@ public sealed partial class ListedEntry
 {
     /// <summary>The <c>name</c> field.</summary>
     /// <remarks><para>Required.</para></remarks>
-    [Stj::JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>The <c>namespace</c> field.</summary>
-    [Stj::JsonPropertyName("namespace")]
     public string? Namespace { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

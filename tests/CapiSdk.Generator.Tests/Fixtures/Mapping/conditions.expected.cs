@@ -25,23 +25,18 @@ public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Mod
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>conditions.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "conditions.example.com/v1";
 
     /// <summary>The kind of this object: <c>Lamp</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Lamp";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public LampSpec? Spec { get; set; }
 
     /// <summary>The <c>status</c> field.</summary>
-    [Stj::JsonPropertyName("status")]
     public LampStatus? Status { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -64,19 +59,15 @@ public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Mod
 public sealed partial class LampList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Lamp>
 {
     /// <summary>The versioned schema of this object: <c>conditions.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "conditions.example.com/v1";
 
     /// <summary>The kind of this object: <c>LampList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "LampList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Lamp> Items { get; set; } = new Scg::List<Lamp>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -104,7 +95,6 @@ public sealed partial class LampClient : global::CapiSdk.Client.NamespacedStatus
 public sealed partial class LampSpec
 {
     /// <summary>The <c>on</c> field.</summary>
-    [Stj::JsonPropertyName("on")]
     public bool? On { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -117,7 +107,6 @@ public sealed partial class LampStatus
 {
     /// <summary>The <c>conditions</c> field.</summary>
     /// <remarks><para>List type: <c>map</c>, keyed by <c>type</c>.</para></remarks>
-    [Stj::JsonPropertyName("conditions")]
     public Scg::IList<Condition>? Conditions { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -130,25 +119,21 @@ public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondit
 {
     /// <summary>The <c>type</c> field.</summary>
     /// <remarks><para>Required.</para></remarks>
-    [Stj::JsonPropertyName("type")]
     public string? Type { get; set; }
 
     /// <summary>The <c>status</c> field.</summary>
     /// <remarks><para>Required.</para><para>Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</para></remarks>
-    [Stj::JsonPropertyName("status")]
     public LampStatusConditionStatus? Status { get; set; }
 
     /// <summary>The <c>lastTransitionTime</c> field.</summary>
     /// <remarks><para>Required.</para><para>Format: <c>date-time</c>.</para></remarks>
-    [Stj::JsonPropertyName("lastTransitionTime"), Stj::JsonConverter(typeof(global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter))]
+    [Stj::JsonConverter(typeof(global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter))]
     public global::System.DateTimeOffset? LastTransitionTime { get; set; }
 
     /// <summary>The <c>reason</c> field.</summary>
-    [Stj::JsonPropertyName("reason")]
     public string? Reason { get; set; }
 
     /// <summary>The <c>message</c> field.</summary>
-    [Stj::JsonPropertyName("message")]
     public string? Message { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

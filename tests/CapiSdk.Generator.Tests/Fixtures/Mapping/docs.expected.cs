@@ -25,20 +25,16 @@ public sealed partial class Documented : global::k8s.IKubernetesObject<global::k
     public const bool KubeNamespaced = false;
 
     /// <summary>The versioned schema of this object: <c>docs.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "docs.example.com/v1";
 
     /// <summary>The kind of this object: <c>Documented</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Documented";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The desired state. Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.</summary>
     /// <remarks><para>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</para></remarks>
-    [Stj::JsonPropertyName("spec")]
     public DocumentedSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -54,19 +50,15 @@ public sealed partial class Documented : global::k8s.IKubernetesObject<global::k
 public sealed partial class DocumentedList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Documented>
 {
     /// <summary>The versioned schema of this object: <c>docs.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "docs.example.com/v1";
 
     /// <summary>The kind of this object: <c>DocumentedList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "DocumentedList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Documented> Items { get; set; } = new Scg::List<Documented>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -96,22 +88,18 @@ public sealed partial class DocumentedSpec
 {
     /// <summary>How big.</summary>
     /// <remarks><para>Required.</para><para>Minimum: <c>1</c>.</para><para>Less than <c>10</c>.</para></remarks>
-    [Stj::JsonPropertyName("size")]
     public long? Size { get; set; }
 
     /// <summary>The <c>name</c> field.</summary>
     /// <remarks><para>Pattern: <c>^[a-z]([-a-z0-9]*[a-z0-9])?$</c>.</para><para>Minimum length: <c>1</c>.</para><para>Maximum length: <c>63</c>.</para><para>Default: <c>"widget"</c>.</para></remarks>
-    [Stj::JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>The <c>tags</c> field.</summary>
     /// <remarks><para>Minimum items: <c>1</c>.</para><para>Maximum items: <c>5</c>.</para></remarks>
-    [Stj::JsonPropertyName("tags")]
     public Scg::IList<string>? Tags { get; set; }
 
     /// <summary>The <c>extra</c> field.</summary>
     /// <remarks><para>Default: <c>{"a":1,"b":[true,"x"]}</c>.</para><para>Map type: <c>atomic</c>.</para></remarks>
-    [Stj::JsonPropertyName("extra")]
     public DocumentedExtra? Extra { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

@@ -25,19 +25,15 @@ public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>embedded.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "embedded.example.com/v1";
 
     /// <summary>The kind of this object: <c>Template</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Template";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public TemplateSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -53,19 +49,15 @@ public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s
 public sealed partial class TemplateList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Template>
 {
     /// <summary>The versioned schema of this object: <c>embedded.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "embedded.example.com/v1";
 
     /// <summary>The kind of this object: <c>TemplateList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "TemplateList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Template> Items { get; set; } = new Scg::List<Template>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -94,11 +86,9 @@ public sealed partial class TemplateSpec
 {
     /// <summary>The <c>resource</c> field.</summary>
     /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
-    [Stj::JsonPropertyName("resource")]
     public TemplateResource? Resource { get; set; }
 
     /// <summary>The <c>typed</c> field.</summary>
-    [Stj::JsonPropertyName("typed")]
     public TemplateTyped? Typed { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -111,15 +101,12 @@ public sealed partial class TemplateSpec
 public sealed partial class TemplateResource : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
 {
     /// <summary>The <c>apiVersion</c> field.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; }
 
     /// <summary>The <c>kind</c> field.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string? Kind { get; set; }
 
     /// <summary>The <c>metadata</c> field.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta? Metadata { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -138,19 +125,15 @@ public sealed partial class TemplateResource : global::k8s.IKubernetesObject<glo
 public sealed partial class TemplateTyped : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
 {
     /// <summary>The <c>apiVersion</c> field.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; }
 
     /// <summary>The <c>kind</c> field.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string? Kind { get; set; }
 
     /// <summary>The <c>metadata</c> field.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta? Metadata { get; set; }
 
     /// <summary>The <c>data</c> field.</summary>
-    [Stj::JsonPropertyName("data")]
     public Scg::IDictionary<string, string>? Data { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

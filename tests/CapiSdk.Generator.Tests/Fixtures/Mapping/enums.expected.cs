@@ -25,19 +25,15 @@ public sealed partial class Enumerated : global::k8s.IKubernetesObject<global::k
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>enums.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "enums.example.com/v1";
 
     /// <summary>The kind of this object: <c>Enumerated</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Enumerated";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public EnumeratedSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -53,19 +49,15 @@ public sealed partial class Enumerated : global::k8s.IKubernetesObject<global::k
 public sealed partial class EnumeratedList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Enumerated>
 {
     /// <summary>The versioned schema of this object: <c>enums.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "enums.example.com/v1";
 
     /// <summary>The kind of this object: <c>EnumeratedList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "EnumeratedList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Enumerated> Items { get; set; } = new Scg::List<Enumerated>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -94,17 +86,14 @@ public sealed partial class EnumeratedSpec
 {
     /// <summary>The <c>tls</c> field.</summary>
     /// <remarks><para>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</para></remarks>
-    [Stj::JsonPropertyName("tls")]
     public EnumeratedTls? Tls { get; set; }
 
     /// <summary>The <c>mode</c> field.</summary>
     /// <remarks><para>Allowed values: <c>"Always"</c>, <c>"Never"</c>.</para><para>Default: <c>"Always"</c>.</para></remarks>
-    [Stj::JsonPropertyName("mode")]
     public EnumeratedMode? Mode { get; set; }
 
     /// <summary>The <c>level</c> field.</summary>
     /// <remarks><para>Allowed values: <c>1</c>, <c>2</c>, <c>3</c>.</para></remarks>
-    [Stj::JsonPropertyName("level")]
     public long? Level { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

@@ -25,19 +25,15 @@ public sealed partial class Probe : global::k8s.IKubernetesObject<global::k8s.Mo
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>intorstring.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "intorstring.example.com/v1";
 
     /// <summary>The kind of this object: <c>Probe</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Probe";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public ProbeSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -53,19 +49,15 @@ public sealed partial class Probe : global::k8s.IKubernetesObject<global::k8s.Mo
 public sealed partial class ProbeList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Probe>
 {
     /// <summary>The versioned schema of this object: <c>intorstring.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "intorstring.example.com/v1";
 
     /// <summary>The kind of this object: <c>ProbeList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "ProbeList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Probe> Items { get; set; } = new Scg::List<Probe>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -94,12 +86,10 @@ public sealed partial class ProbeSpec
 {
     /// <summary>The <c>port</c> field.</summary>
     /// <remarks><para>Also validated by <c>anyOf</c>.</para></remarks>
-    [Stj::JsonPropertyName("port")]
     public global::CapiSdk.Client.IntOrString? Port { get; set; }
 
     /// <summary>The <c>maxUnavailable</c> field.</summary>
     /// <remarks><para>Format: <c>int-or-string</c>.</para></remarks>
-    [Stj::JsonPropertyName("maxUnavailable")]
     public global::CapiSdk.Client.IntOrString? MaxUnavailable { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

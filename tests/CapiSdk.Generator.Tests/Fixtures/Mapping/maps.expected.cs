@@ -25,19 +25,15 @@ public sealed partial class Mapped : global::k8s.IKubernetesObject<global::k8s.M
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>maps.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "maps.example.com/v1";
 
     /// <summary>The kind of this object: <c>Mapped</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Mapped";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public MappedSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -53,19 +49,15 @@ public sealed partial class Mapped : global::k8s.IKubernetesObject<global::k8s.M
 public sealed partial class MappedList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Mapped>
 {
     /// <summary>The versioned schema of this object: <c>maps.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "maps.example.com/v1";
 
     /// <summary>The kind of this object: <c>MappedList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "MappedList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Mapped> Items { get; set; } = new Scg::List<Mapped>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -93,23 +85,18 @@ public sealed partial class MappedClient : global::CapiSdk.Client.NamespacedReso
 public sealed partial class MappedSpec
 {
     /// <summary>The <c>labels</c> field.</summary>
-    [Stj::JsonPropertyName("labels")]
     public Scg::IDictionary<string, string>? Labels { get; set; }
 
     /// <summary>The <c>limits</c> field.</summary>
-    [Stj::JsonPropertyName("limits")]
     public Scg::IDictionary<string, global::CapiSdk.Client.IntOrString>? Limits { get; set; }
 
     /// <summary>The <c>nested</c> field.</summary>
-    [Stj::JsonPropertyName("nested")]
     public Scg::IDictionary<string, MappedNestedValue>? Nested { get; set; }
 
     /// <summary>The <c>open</c> field.</summary>
-    [Stj::JsonPropertyName("open")]
     public Scg::IDictionary<string, global::System.Text.Json.Nodes.JsonNode?>? Open { get; set; }
 
     /// <summary>The <c>counts</c> field.</summary>
-    [Stj::JsonPropertyName("counts")]
     public Scg::IDictionary<string, long?>? Counts { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -121,7 +108,6 @@ public sealed partial class MappedSpec
 public sealed partial class MappedNestedValue
 {
     /// <summary>The <c>weight</c> field.</summary>
-    [Stj::JsonPropertyName("weight")]
     public long? Weight { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

@@ -25,24 +25,19 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     public const bool KubeNamespaced = false;
 
     /// <summary>The versioned schema of this object: <c>tools.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "tools.example.com/v1";
 
     /// <summary>The kind of this object: <c>Gadget</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Gadget";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
     /// <remarks><para>Required.</para></remarks>
-    [Stj::JsonPropertyName("spec")]
     public GadgetSpec Spec { get; set; } = new();
 
     /// <summary>The <c>status</c> field.</summary>
-    [Stj::JsonPropertyName("status")]
     public GadgetStatus? Status { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -58,19 +53,15 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
 public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Gadget>
 {
     /// <summary>The versioned schema of this object: <c>tools.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "tools.example.com/v1";
 
     /// <summary>The kind of this object: <c>GadgetList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "GadgetList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Gadget> Items { get; set; } = new Scg::List<Gadget>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -98,11 +89,9 @@ public sealed partial class GadgetClient : global::CapiSdk.Client.ClusterStatusR
 public sealed partial class GadgetSpec
 {
     /// <summary>The <c>size</c> field.</summary>
-    [Stj::JsonPropertyName("size")]
     public long? Size { get; set; }
 
     /// <summary>The <c>label</c> field.</summary>
-    [Stj::JsonPropertyName("label")]
     public string? Label { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -114,7 +103,6 @@ public sealed partial class GadgetSpec
 public sealed partial class GadgetStatus
 {
     /// <summary>The <c>phase</c> field.</summary>
-    [Stj::JsonPropertyName("phase")]
     public string? Phase { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -149,19 +137,15 @@ public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Mo
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>tools.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "tools.example.com/v1";
 
     /// <summary>The kind of this object: <c>Gizmo</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Gizmo";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public GizmoSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -177,19 +161,15 @@ public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Mo
 public sealed partial class GizmoList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Gizmo>
 {
     /// <summary>The versioned schema of this object: <c>tools.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "tools.example.com/v1";
 
     /// <summary>The kind of this object: <c>GizmoList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "GizmoList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Gizmo> Items { get; set; } = new Scg::List<Gizmo>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -217,7 +197,6 @@ public sealed partial class GizmoClient : global::CapiSdk.Client.NamespacedResou
 public sealed partial class GizmoSpec
 {
     /// <summary>The <c>gadget</c> field.</summary>
-    [Stj::JsonPropertyName("gadget")]
     public string? Gadget { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -252,19 +231,15 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     public const bool KubeNamespaced = false;
 
     /// <summary>The versioned schema of this object: <c>tools.example.com/v1beta1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "tools.example.com/v1beta1";
 
     /// <summary>The kind of this object: <c>Gadget</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Gadget";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public GadgetSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -280,19 +255,15 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
 public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Gadget>
 {
     /// <summary>The versioned schema of this object: <c>tools.example.com/v1beta1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "tools.example.com/v1beta1";
 
     /// <summary>The kind of this object: <c>GadgetList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "GadgetList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Gadget> Items { get; set; } = new Scg::List<Gadget>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -320,7 +291,6 @@ public sealed partial class GadgetClient : global::CapiSdk.Client.ClusterResourc
 public sealed partial class GadgetSpec
 {
     /// <summary>The <c>size</c> field.</summary>
-    [Stj::JsonPropertyName("size")]
     public long? Size { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

@@ -25,23 +25,18 @@ public sealed partial class Naming : global::k8s.IKubernetesObject<global::k8s.M
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>naming.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "naming.example.com/v1";
 
     /// <summary>The kind of this object: <c>Naming</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Naming";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public NamingSpec? Spec { get; set; }
 
     /// <summary>The <c>status</c> field.</summary>
-    [Stj::JsonPropertyName("status")]
     public NamingStatus? Status { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -57,19 +52,15 @@ public sealed partial class Naming : global::k8s.IKubernetesObject<global::k8s.M
 public sealed partial class NamingList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Naming>
 {
     /// <summary>The versioned schema of this object: <c>naming.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "naming.example.com/v1";
 
     /// <summary>The kind of this object: <c>NamingList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "NamingList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Naming> Items { get; set; } = new Scg::List<Naming>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -97,23 +88,18 @@ public sealed partial class NamingClient : global::CapiSdk.Client.NamespacedReso
 public sealed partial class NamingSpec
 {
     /// <summary>Named like the enclosing kind's spec type would be? No - like the enclosing type of the root.</summary>
-    [Stj::JsonPropertyName("naming")]
     public string? Naming { get; set; }
 
     /// <summary>The <c>template</c> field.</summary>
-    [Stj::JsonPropertyName("template")]
     public NamingTemplate? Template { get; set; }
 
     /// <summary>The <c>selector</c> field.</summary>
-    [Stj::JsonPropertyName("selector")]
     public NamingSelector? Selector { get; set; }
 
     /// <summary>The <c>class</c> field.</summary>
-    [Stj::JsonPropertyName("class")]
     public string? Class { get; set; }
 
     /// <summary>The <c>namespace</c> field.</summary>
-    [Stj::JsonPropertyName("namespace")]
     public string? Namespace { get; set; }
 
     /// <summary>The <c>2fa</c> field.</summary>
@@ -157,7 +143,6 @@ public sealed partial class NamingSpec
 public sealed partial class NamingTemplate
 {
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public NamingTemplateSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -169,7 +154,6 @@ public sealed partial class NamingTemplate
 public sealed partial class NamingTemplateSpec
 {
     /// <summary>The <c>replicas</c> field.</summary>
-    [Stj::JsonPropertyName("replicas")]
     public long? Replicas { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -181,7 +165,6 @@ public sealed partial class NamingTemplateSpec
 public sealed partial class NamingSelector
 {
     /// <summary>The <c>template</c> field.</summary>
-    [Stj::JsonPropertyName("template")]
     public NamingSelectorTemplate? Template { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -193,7 +176,6 @@ public sealed partial class NamingSelector
 public sealed partial class NamingSelectorTemplate
 {
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public string? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -205,7 +187,6 @@ public sealed partial class NamingSelectorTemplate
 public sealed partial class NamingStatus
 {
     /// <summary>The <c>template</c> field.</summary>
-    [Stj::JsonPropertyName("template")]
     public NamingStatusTemplate? Template { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -217,7 +198,6 @@ public sealed partial class NamingStatus
 public sealed partial class NamingStatusTemplate
 {
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public NamingStatusTemplateSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -229,7 +209,6 @@ public sealed partial class NamingStatusTemplate
 public sealed partial class NamingStatusTemplateSpec
 {
     /// <summary>The <c>ready</c> field.</summary>
-    [Stj::JsonPropertyName("ready")]
     public bool? Ready { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

@@ -25,20 +25,16 @@ public sealed partial class Bag : global::k8s.IKubernetesObject<global::k8s.Mode
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>freeform.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "freeform.example.com/v1";
 
     /// <summary>The kind of this object: <c>Bag</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Bag";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
     /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
-    [Stj::JsonPropertyName("spec")]
     public BagSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -54,19 +50,15 @@ public sealed partial class Bag : global::k8s.IKubernetesObject<global::k8s.Mode
 public sealed partial class BagList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Bag>
 {
     /// <summary>The versioned schema of this object: <c>freeform.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "freeform.example.com/v1";
 
     /// <summary>The kind of this object: <c>BagList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "BagList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Bag> Items { get; set; } = new Scg::List<Bag>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -95,21 +87,17 @@ public sealed partial class BagClient : global::CapiSdk.Client.NamespacedResourc
 public sealed partial class BagSpec
 {
     /// <summary>The <c>known</c> field.</summary>
-    [Stj::JsonPropertyName("known")]
     public string? Known { get; set; }
 
     /// <summary>The <c>anything</c> field.</summary>
     /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
-    [Stj::JsonPropertyName("anything")]
     public global::System.Text.Json.Nodes.JsonNode? Anything { get; set; }
 
     /// <summary>The <c>object</c> field.</summary>
     /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
-    [Stj::JsonPropertyName("object")]
     public global::System.Text.Json.Nodes.JsonObject? Object { get; set; }
 
     /// <summary>The <c>empty</c> field.</summary>
-    [Stj::JsonPropertyName("empty")]
     public global::System.Text.Json.Nodes.JsonObject? Empty { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

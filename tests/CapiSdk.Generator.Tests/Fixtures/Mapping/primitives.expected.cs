@@ -25,19 +25,15 @@ public sealed partial class Primitive : global::k8s.IKubernetesObject<global::k8
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>primitives.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "primitives.example.com/v1";
 
     /// <summary>The kind of this object: <c>Primitive</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Primitive";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    [Stj::JsonPropertyName("spec")]
     public PrimitiveSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -53,19 +49,15 @@ public sealed partial class Primitive : global::k8s.IKubernetesObject<global::k8
 public sealed partial class PrimitiveList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Primitive>
 {
     /// <summary>The versioned schema of this object: <c>primitives.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "primitives.example.com/v1";
 
     /// <summary>The kind of this object: <c>PrimitiveList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "PrimitiveList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Primitive> Items { get; set; } = new Scg::List<Primitive>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -93,39 +85,32 @@ public sealed partial class PrimitiveClient : global::CapiSdk.Client.NamespacedR
 public sealed partial class PrimitiveSpec
 {
     /// <summary>The <c>name</c> field.</summary>
-    [Stj::JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>The <c>replicas</c> field.</summary>
     /// <remarks><para>Format: <c>int32</c>.</para></remarks>
-    [Stj::JsonPropertyName("replicas")]
     public int? Replicas { get; set; }
 
     /// <summary>The <c>bytes</c> field.</summary>
     /// <remarks><para>Format: <c>int64</c>.</para></remarks>
-    [Stj::JsonPropertyName("bytes")]
     public long? Bytes { get; set; }
 
     /// <summary>The <c>count</c> field.</summary>
-    [Stj::JsonPropertyName("count")]
     public long? Count { get; set; }
 
     /// <summary>The <c>ratio</c> field.</summary>
-    [Stj::JsonPropertyName("ratio")]
     public double? Ratio { get; set; }
 
     /// <summary>The <c>enabled</c> field.</summary>
-    [Stj::JsonPropertyName("enabled")]
     public bool? Enabled { get; set; }
 
     /// <summary>The <c>since</c> field.</summary>
     /// <remarks><para>Format: <c>date-time</c>.</para></remarks>
-    [Stj::JsonPropertyName("since"), Stj::JsonConverter(typeof(global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter))]
+    [Stj::JsonConverter(typeof(global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter))]
     public global::System.DateTimeOffset? Since { get; set; }
 
     /// <summary>The <c>data</c> field.</summary>
     /// <remarks><para>Format: <c>byte</c>.</para></remarks>
-    [Stj::JsonPropertyName("data")]
     public string? Data { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>

@@ -25,20 +25,16 @@ public sealed partial class Validated : global::k8s.IKubernetesObject<global::k8
     public const bool KubeNamespaced = true;
 
     /// <summary>The versioned schema of this object: <c>validation.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "validation.example.com/v1";
 
     /// <summary>The kind of this object: <c>Validated</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "Validated";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
     /// <remarks><para>Also validated by <c>oneOf</c>.</para><para>Also validated by <c>not</c>.</para></remarks>
-    [Stj::JsonPropertyName("spec")]
     public ValidatedSpec? Spec { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -54,19 +50,15 @@ public sealed partial class Validated : global::k8s.IKubernetesObject<global::k8
 public sealed partial class ValidatedList : global::k8s.IKubernetesObject<global::k8s.Models.V1ListMeta>, global::k8s.Models.IItems<Validated>
 {
     /// <summary>The versioned schema of this object: <c>validation.example.com/v1</c>.</summary>
-    [Stj::JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = "validation.example.com/v1";
 
     /// <summary>The kind of this object: <c>ValidatedList</c>.</summary>
-    [Stj::JsonPropertyName("kind")]
     public string Kind { get; set; } = "ValidatedList";
 
     /// <summary>Standard object metadata.</summary>
-    [Stj::JsonPropertyName("metadata")]
     public global::k8s.Models.V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>The objects.</summary>
-    [Stj::JsonPropertyName("items")]
     public Scg::IList<Validated> Items { get; set; } = new Scg::List<Validated>();
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
@@ -108,12 +100,10 @@ public sealed partial class ValidatedSpec
 
     /// <summary>The <c>both</c> field.</summary>
     /// <remarks><para>Also validated by <c>anyOf</c>.</para><para>Also validated by <c>allOf</c>.</para></remarks>
-    [Stj::JsonPropertyName("both")]
     public ValidatedBoth? Both { get; set; }
 
     /// <summary>The <c>untypedAnyOf</c> field.</summary>
     /// <remarks><para>Also validated by <c>anyOf</c>.</para></remarks>
-    [Stj::JsonPropertyName("untypedAnyOf")]
     public global::System.Text.Json.Nodes.JsonNode? UntypedAnyOf { get; set; }
 
     /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
