@@ -41,7 +41,6 @@ internal static class EnumEmitter
         writer.Doc("Every value the schema lists, in schema order.");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { "
             + string.Join(", ", type.Members.Select(m => m.Name)) + " };");
-        writer.Line();
         writer.Doc("The value as written in JSON.");
         writer.Line("public string Value => _value ?? string.Empty;");
         writer.Line();
@@ -58,25 +57,19 @@ internal static class EnumEmitter
         writer.Line();
         writer.Doc("True when the schema lists this value.");
         writer.Line("public bool IsKnown => Known is not null;");
-        writer.Line();
         writer.Doc("Converts a string to this type.");
         writer.Line("public static implicit operator " + name + "(string value) => new(value);");
-        writer.Line();
         writer.Doc("Compares two values by their JSON string.");
         writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-        writer.Line();
         writer.Doc("Compares two values by their JSON string.");
         writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override string ToString() => Value;");
         writer.Line();

@@ -62,9 +62,7 @@ internal static class JsonTypeEmitter
         {
             writer.Line();
             EmitCreator(writer, type, names);
-            writer.Line();
             EmitAccessor(writer, type, names);
-            writer.Line();
             FastPathWriter.Emit(writer, type, names);
         }
     }
@@ -104,18 +102,18 @@ internal static class JsonTypeEmitter
     private static void EmitCreator(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
         var name = names.Type(type.FullName);
-        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions options) =>");
-        writer.Line("    ObjectInfo(options, static () => new " + name + "(), " + names.Writer(type.FullName) + ", " + names.Accessor(type.FullName) + ")");
+        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new "
+            + name + "(), " + names.Writer(type.FullName) + ", " + names.Accessor(type.FullName) + ")");
         foreach (var property in type.Properties)
         {
             var ignore = property.IgnoreWhenNull ? string.Empty : ", false";
             writer.Line(property.Type.IsValueType
-                ? "        .Val(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name
+                ? "    .Val(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name
                     + ", static (x, v) => x." + property.Name + " = v!" + ignore + ")"
-                : "        .Ref<" + names.Type(property.Type.TypeName) + ">(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ignore + ")");
+                : "    .Ref<" + names.Type(property.Type.TypeName) + ">(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ignore + ")");
         }
 
-        writer.Line(JsonTypeNames.IsGenerated(type.FullName) ? "        .Extra();" : "        .Build();");
+        writer.Line(JsonTypeNames.IsGenerated(type.FullName) ? "    .Extra();" : "    .Build();");
     }
 
     /// <summary>Gets (and with <c>set</c>, first sets) the reference-typed property at an index of the type's property list.</summary>

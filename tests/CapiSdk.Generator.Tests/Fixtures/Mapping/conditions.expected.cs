@@ -185,7 +185,6 @@ public readonly partial struct LampStatusConditionStatus : global::System.IEquat
 
     /// <summary>Every value the schema lists, in schema order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<LampStatusConditionStatus> KnownValues { get; } = new LampStatusConditionStatus[] { True, False, Unknown };
-
     /// <summary>The value as written in JSON.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -200,25 +199,19 @@ public readonly partial struct LampStatusConditionStatus : global::System.IEquat
 
     /// <summary>True when the schema lists this value.</summary>
     public bool IsKnown => Known is not null;
-
     /// <summary>Converts a string to this type.</summary>
     public static implicit operator LampStatusConditionStatus(string value) => new(value);
-
     /// <summary>Compares two values by their JSON string.</summary>
     public static bool operator ==(LampStatusConditionStatus left, LampStatusConditionStatus right) => left.Equals(right);
-
     /// <summary>Compares two values by their JSON string.</summary>
     public static bool operator !=(LampStatusConditionStatus left, LampStatusConditionStatus right) => !left.Equals(right);
 
     /// <inheritdoc/>
     public bool Equals(LampStatusConditionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is LampStatusConditionStatus other && Equals(other);
-
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     /// <inheritdoc/>
     public override string ToString() => Value;
 

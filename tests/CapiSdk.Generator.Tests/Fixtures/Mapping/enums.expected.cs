@@ -160,7 +160,6 @@ public readonly partial struct EnumeratedTls : global::System.IEquatable<Enumera
 
     /// <summary>Every value the schema lists, in schema order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<EnumeratedTls> KnownValues { get; } = new EnumeratedTls[] { Empty, TLS12, TLS1_3, FooBar, Foo_bar, FooBar2, _1st, Class, Value2, Known2 };
-
     /// <summary>The value as written in JSON.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -182,25 +181,19 @@ public readonly partial struct EnumeratedTls : global::System.IEquatable<Enumera
 
     /// <summary>True when the schema lists this value.</summary>
     public bool IsKnown => Known is not null;
-
     /// <summary>Converts a string to this type.</summary>
     public static implicit operator EnumeratedTls(string value) => new(value);
-
     /// <summary>Compares two values by their JSON string.</summary>
     public static bool operator ==(EnumeratedTls left, EnumeratedTls right) => left.Equals(right);
-
     /// <summary>Compares two values by their JSON string.</summary>
     public static bool operator !=(EnumeratedTls left, EnumeratedTls right) => !left.Equals(right);
 
     /// <inheritdoc/>
     public bool Equals(EnumeratedTls other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is EnumeratedTls other && Equals(other);
-
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     /// <inheritdoc/>
     public override string ToString() => Value;
 
@@ -256,7 +249,6 @@ public readonly partial struct EnumeratedMode : global::System.IEquatable<Enumer
 
     /// <summary>Every value the schema lists, in schema order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<EnumeratedMode> KnownValues { get; } = new EnumeratedMode[] { Always, Never };
-
     /// <summary>The value as written in JSON.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -270,25 +262,19 @@ public readonly partial struct EnumeratedMode : global::System.IEquatable<Enumer
 
     /// <summary>True when the schema lists this value.</summary>
     public bool IsKnown => Known is not null;
-
     /// <summary>Converts a string to this type.</summary>
     public static implicit operator EnumeratedMode(string value) => new(value);
-
     /// <summary>Compares two values by their JSON string.</summary>
     public static bool operator ==(EnumeratedMode left, EnumeratedMode right) => left.Equals(right);
-
     /// <summary>Compares two values by their JSON string.</summary>
     public static bool operator !=(EnumeratedMode left, EnumeratedMode right) => !left.Equals(right);
 
     /// <inheritdoc/>
     public bool Equals(EnumeratedMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is EnumeratedMode other && Equals(other);
-
     /// <inheritdoc/>
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     /// <inheritdoc/>
     public override string ToString() => Value;
 

@@ -100,15 +100,13 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         factories.TryAdd(typeof(Scg::IList<K8s::V1OwnerReference>), ListInfo<K8s::V1OwnerReference>);
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ListMeta(Json::JsonSerializerOptions options) =>
-        ObjectInfo(options, static () => new K8s::V1ListMeta(), Write_k8s_Models_V1ListMeta, Access_k8s_Models_V1ListMeta)
-            .Ref<string>("ContinueProperty", "continue", false)
-            .Val("RemainingItemCount", "remainingItemCount", static x => x.RemainingItemCount, static (x, v) => x.RemainingItemCount = v!, false)
-            .Ref<string>("ResourceVersion", "resourceVersion", false)
-            .Ref<string>("SelfLink", "selfLink", false)
-            .Ref<K8s::V1ShardInfo>("ShardInfo", "shardInfo", false)
-            .Build();
-
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ListMeta(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ListMeta(), Write_k8s_Models_V1ListMeta, Access_k8s_Models_V1ListMeta)
+        .Ref<string>("ContinueProperty", "continue", false)
+        .Val("RemainingItemCount", "remainingItemCount", static x => x.RemainingItemCount, static (x, v) => x.RemainingItemCount = v!, false)
+        .Ref<string>("ResourceVersion", "resourceVersion", false)
+        .Ref<string>("SelfLink", "selfLink", false)
+        .Ref<K8s::V1ShardInfo>("ShardInfo", "shardInfo", false)
+        .Build();
     private static object? Access_k8s_Models_V1ListMeta(K8s::V1ListMeta x, int i, object? v, bool set)
     {
         switch (i)
@@ -120,7 +118,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
         }
     }
-
     private static void Write_k8s_Models_V1ListMeta(Json::Utf8JsonWriter writer, K8s::V1ListMeta? value)
     {
         if (BeginObject(writer, value))
@@ -134,17 +131,15 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         }
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions options) =>
-        ObjectInfo(options, static () => new K8s::V1ManagedFieldsEntry(), Write_k8s_Models_V1ManagedFieldsEntry, Access_k8s_Models_V1ManagedFieldsEntry)
-            .Ref<string>("ApiVersion", "apiVersion", false)
-            .Ref<string>("FieldsType", "fieldsType", false)
-            .Ref<object>("FieldsV1", "fieldsV1", false)
-            .Ref<string>("Manager", "manager", false)
-            .Ref<string>("Operation", "operation", false)
-            .Ref<string>("Subresource", "subresource", false)
-            .Val("Time", "time", static x => x.Time, static (x, v) => x.Time = v!, false)
-            .Build();
-
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ManagedFieldsEntry(), Write_k8s_Models_V1ManagedFieldsEntry, Access_k8s_Models_V1ManagedFieldsEntry)
+        .Ref<string>("ApiVersion", "apiVersion", false)
+        .Ref<string>("FieldsType", "fieldsType", false)
+        .Ref<object>("FieldsV1", "fieldsV1", false)
+        .Ref<string>("Manager", "manager", false)
+        .Ref<string>("Operation", "operation", false)
+        .Ref<string>("Subresource", "subresource", false)
+        .Val("Time", "time", static x => x.Time, static (x, v) => x.Time = v!, false)
+        .Build();
     private static object? Access_k8s_Models_V1ManagedFieldsEntry(K8s::V1ManagedFieldsEntry x, int i, object? v, bool set)
     {
         switch (i)
@@ -158,7 +153,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
         }
     }
-
     private static void Write_k8s_Models_V1ManagedFieldsEntry(Json::Utf8JsonWriter writer, K8s::V1ManagedFieldsEntry? value)
     {
         if (BeginObject(writer, value))
@@ -174,25 +168,23 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         }
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions options) =>
-        ObjectInfo(options, static () => new K8s::V1ObjectMeta(), Write_k8s_Models_V1ObjectMeta, Access_k8s_Models_V1ObjectMeta)
-            .Ref<Scg::IDictionary<string, string>>("Annotations", "annotations", false)
-            .Val("CreationTimestamp", "creationTimestamp", static x => x.CreationTimestamp, static (x, v) => x.CreationTimestamp = v!, false)
-            .Val("DeletionGracePeriodSeconds", "deletionGracePeriodSeconds", static x => x.DeletionGracePeriodSeconds, static (x, v) => x.DeletionGracePeriodSeconds = v!, false)
-            .Val("DeletionTimestamp", "deletionTimestamp", static x => x.DeletionTimestamp, static (x, v) => x.DeletionTimestamp = v!, false)
-            .Ref<Scg::IList<string>>("Finalizers", "finalizers", false)
-            .Ref<string>("GenerateName", "generateName", false)
-            .Val("Generation", "generation", static x => x.Generation, static (x, v) => x.Generation = v!, false)
-            .Ref<Scg::IDictionary<string, string>>("Labels", "labels", false)
-            .Ref<Scg::IList<K8s::V1ManagedFieldsEntry>>("ManagedFields", "managedFields", false)
-            .Ref<string>("Name", "name", false)
-            .Ref<string>("NamespaceProperty", "namespace", false)
-            .Ref<Scg::IList<K8s::V1OwnerReference>>("OwnerReferences", "ownerReferences", false)
-            .Ref<string>("ResourceVersion", "resourceVersion", false)
-            .Ref<string>("SelfLink", "selfLink", false)
-            .Ref<string>("Uid", "uid", false)
-            .Build();
-
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ObjectMeta(), Write_k8s_Models_V1ObjectMeta, Access_k8s_Models_V1ObjectMeta)
+        .Ref<Scg::IDictionary<string, string>>("Annotations", "annotations", false)
+        .Val("CreationTimestamp", "creationTimestamp", static x => x.CreationTimestamp, static (x, v) => x.CreationTimestamp = v!, false)
+        .Val("DeletionGracePeriodSeconds", "deletionGracePeriodSeconds", static x => x.DeletionGracePeriodSeconds, static (x, v) => x.DeletionGracePeriodSeconds = v!, false)
+        .Val("DeletionTimestamp", "deletionTimestamp", static x => x.DeletionTimestamp, static (x, v) => x.DeletionTimestamp = v!, false)
+        .Ref<Scg::IList<string>>("Finalizers", "finalizers", false)
+        .Ref<string>("GenerateName", "generateName", false)
+        .Val("Generation", "generation", static x => x.Generation, static (x, v) => x.Generation = v!, false)
+        .Ref<Scg::IDictionary<string, string>>("Labels", "labels", false)
+        .Ref<Scg::IList<K8s::V1ManagedFieldsEntry>>("ManagedFields", "managedFields", false)
+        .Ref<string>("Name", "name", false)
+        .Ref<string>("NamespaceProperty", "namespace", false)
+        .Ref<Scg::IList<K8s::V1OwnerReference>>("OwnerReferences", "ownerReferences", false)
+        .Ref<string>("ResourceVersion", "resourceVersion", false)
+        .Ref<string>("SelfLink", "selfLink", false)
+        .Ref<string>("Uid", "uid", false)
+        .Build();
     private static object? Access_k8s_Models_V1ObjectMeta(K8s::V1ObjectMeta x, int i, object? v, bool set)
     {
         switch (i)
@@ -211,7 +203,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
         }
     }
-
     private static void Write_k8s_Models_V1ObjectMeta(Json::Utf8JsonWriter writer, K8s::V1ObjectMeta? value)
     {
         if (BeginObject(writer, value))
@@ -235,16 +226,14 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         }
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions options) =>
-        ObjectInfo(options, static () => new K8s::V1OwnerReference(), Write_k8s_Models_V1OwnerReference, Access_k8s_Models_V1OwnerReference)
-            .Ref<string>("ApiVersion", "apiVersion", false)
-            .Val("BlockOwnerDeletion", "blockOwnerDeletion", static x => x.BlockOwnerDeletion, static (x, v) => x.BlockOwnerDeletion = v!, false)
-            .Val("Controller", "controller", static x => x.Controller, static (x, v) => x.Controller = v!, false)
-            .Ref<string>("Kind", "kind", false)
-            .Ref<string>("Name", "name", false)
-            .Ref<string>("Uid", "uid", false)
-            .Build();
-
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1OwnerReference(), Write_k8s_Models_V1OwnerReference, Access_k8s_Models_V1OwnerReference)
+        .Ref<string>("ApiVersion", "apiVersion", false)
+        .Val("BlockOwnerDeletion", "blockOwnerDeletion", static x => x.BlockOwnerDeletion, static (x, v) => x.BlockOwnerDeletion = v!, false)
+        .Val("Controller", "controller", static x => x.Controller, static (x, v) => x.Controller = v!, false)
+        .Ref<string>("Kind", "kind", false)
+        .Ref<string>("Name", "name", false)
+        .Ref<string>("Uid", "uid", false)
+        .Build();
     private static object? Access_k8s_Models_V1OwnerReference(K8s::V1OwnerReference x, int i, object? v, bool set)
     {
         switch (i)
@@ -256,7 +245,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
         }
     }
-
     private static void Write_k8s_Models_V1OwnerReference(Json::Utf8JsonWriter writer, K8s::V1OwnerReference? value)
     {
         if (BeginObject(writer, value))
@@ -271,11 +259,9 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         }
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions options) =>
-        ObjectInfo(options, static () => new K8s::V1ShardInfo(), Write_k8s_Models_V1ShardInfo, Access_k8s_Models_V1ShardInfo)
-            .Ref<string>("Selector", "selector", false)
-            .Build();
-
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ShardInfo(), Write_k8s_Models_V1ShardInfo, Access_k8s_Models_V1ShardInfo)
+        .Ref<string>("Selector", "selector", false)
+        .Build();
     private static object? Access_k8s_Models_V1ShardInfo(K8s::V1ShardInfo x, int i, object? v, bool set)
     {
         switch (i)
@@ -284,7 +270,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
         }
     }
-
     private static void Write_k8s_Models_V1ShardInfo(Json::Utf8JsonWriter writer, K8s::V1ShardInfo? value)
     {
         if (BeginObject(writer, value))
@@ -528,14 +513,12 @@ partial class CrdJsonContext
             factories.TryAdd(typeof(Scg::IList<N0::Primitive>), ListInfo<N0::Primitive>);
         }
 
-        private static Meta::JsonTypeInfo C0(Json::JsonSerializerOptions options) =>
-            ObjectInfo(options, static () => new N0::Primitive(), W0, A0)
-                .Ref<string>("ApiVersion", "apiVersion", false)
-                .Ref<string>("Kind", "kind", false)
-                .Ref<K8s::V1ObjectMeta>("Metadata", "metadata", false)
-                .Ref<N0::PrimitiveSpec>("Spec", "spec")
-                .Extra();
-
+        private static Meta::JsonTypeInfo C0(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new N0::Primitive(), W0, A0)
+            .Ref<string>("ApiVersion", "apiVersion", false)
+            .Ref<string>("Kind", "kind", false)
+            .Ref<K8s::V1ObjectMeta>("Metadata", "metadata", false)
+            .Ref<N0::PrimitiveSpec>("Spec", "spec")
+            .Extra();
         private static object? A0(N0::Primitive x, int i, object? v, bool set)
         {
             switch (i)
@@ -548,7 +531,6 @@ partial class CrdJsonContext
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
             }
         }
-
         private static void W0(Json::Utf8JsonWriter writer, N0::Primitive? value)
         {
             if (BeginObject(writer, value))
@@ -561,18 +543,16 @@ partial class CrdJsonContext
             }
         }
 
-        private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions options) =>
-            ObjectInfo(options, static () => new N0::PrimitiveSpec(), W1, A1)
-                .Ref<string>("Name", "name")
-                .Val("Replicas", "replicas", static x => x.Replicas, static (x, v) => x.Replicas = v!)
-                .Val("Bytes", "bytes", static x => x.Bytes, static (x, v) => x.Bytes = v!)
-                .Val("Count", "count", static x => x.Count, static (x, v) => x.Count = v!)
-                .Val("Ratio", "ratio", static x => x.Ratio, static (x, v) => x.Ratio = v!)
-                .Val("Enabled", "enabled", static x => x.Enabled, static (x, v) => x.Enabled = v!)
-                .Val("Since", "since", static x => x.Since, static (x, v) => x.Since = v!)
-                .Ref<string>("Data", "data")
-                .Extra();
-
+        private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new N0::PrimitiveSpec(), W1, A1)
+            .Ref<string>("Name", "name")
+            .Val("Replicas", "replicas", static x => x.Replicas, static (x, v) => x.Replicas = v!)
+            .Val("Bytes", "bytes", static x => x.Bytes, static (x, v) => x.Bytes = v!)
+            .Val("Count", "count", static x => x.Count, static (x, v) => x.Count = v!)
+            .Val("Ratio", "ratio", static x => x.Ratio, static (x, v) => x.Ratio = v!)
+            .Val("Enabled", "enabled", static x => x.Enabled, static (x, v) => x.Enabled = v!)
+            .Val("Since", "since", static x => x.Since, static (x, v) => x.Since = v!)
+            .Ref<string>("Data", "data")
+            .Extra();
         private static object? A1(N0::PrimitiveSpec x, int i, object? v, bool set)
         {
             switch (i)
@@ -583,7 +563,6 @@ partial class CrdJsonContext
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
             }
         }
-
         private static void W1(Json::Utf8JsonWriter writer, N0::PrimitiveSpec? value)
         {
             if (BeginObject(writer, value))
@@ -600,14 +579,12 @@ partial class CrdJsonContext
             }
         }
 
-        private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions options) =>
-            ObjectInfo(options, static () => new N0::PrimitiveList(), W2, A2)
-                .Ref<string>("ApiVersion", "apiVersion", false)
-                .Ref<string>("Kind", "kind", false)
-                .Ref<K8s::V1ListMeta>("Metadata", "metadata", false)
-                .Ref<Scg::IList<N0::Primitive>>("Items", "items", false)
-                .Extra();
-
+        private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new N0::PrimitiveList(), W2, A2)
+            .Ref<string>("ApiVersion", "apiVersion", false)
+            .Ref<string>("Kind", "kind", false)
+            .Ref<K8s::V1ListMeta>("Metadata", "metadata", false)
+            .Ref<Scg::IList<N0::Primitive>>("Items", "items", false)
+            .Extra();
         private static object? A2(N0::PrimitiveList x, int i, object? v, bool set)
         {
             switch (i)
@@ -620,7 +597,6 @@ partial class CrdJsonContext
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
             }
         }
-
         private static void W2(Json::Utf8JsonWriter writer, N0::PrimitiveList? value)
         {
             if (BeginObject(writer, value))
