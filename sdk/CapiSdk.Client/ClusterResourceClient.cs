@@ -88,7 +88,7 @@ public abstract class ClusterResourceClient<T, TList> : KubernetesResourceClient
     /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> ApplyAsync(T value, string fieldManager, bool force = false, CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, NameOf(value), PatchFormat.Apply, value, null, new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+        PatchCoreAsync(null, RequireName(value), PatchFormat.Apply, value, null, new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
     /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
     /// <param name="name">The name.</param>

@@ -49,5 +49,5 @@ public abstract class ClusterStatusResourceClient<T, TList> : ClusterResourceCli
     /// <param name="force">Take fields another manager owns.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> ApplyStatusAsync(T value, string fieldManager, bool force = false, CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(null, NameOf(value), PatchFormat.Apply, value, "status", new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+        PatchCoreAsync(null, RequireName(value), PatchFormat.Apply, value, "status", new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 }

@@ -51,7 +51,7 @@ public abstract partial class KubernetesResourceClient<T, TList> : IResourceClie
     /// <summary>The name <paramref name="value"/>'s metadata gives.</summary>
     /// <param name="value">The object.</param>
     /// <exception cref="ArgumentException">It gives none.</exception>
-    protected static string NameOf(T value) =>
+    protected static string RequireName(T value) =>
         value?.Metadata?.Name ?? throw new ArgumentException("The object has no metadata.name.", nameof(value));
 
     /// <inheritdoc/>

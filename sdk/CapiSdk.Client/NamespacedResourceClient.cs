@@ -55,14 +55,14 @@ public abstract class NamespacedResourceClient<T, TList> : KubernetesResourceCli
     /// <param name="options">Field manager, dry run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> CreateAsync(T value, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
-        CreateCoreAsync(NamespaceOf(value), value, options, cancellationToken);
+        CreateCoreAsync(RequireNamespace(value), value, options, cancellationToken);
 
     /// <summary>Replaces an object; its metadata.resourceVersion must be current (else a conflict).</summary>
     /// <param name="value">The object.</param>
     /// <param name="options">Field manager, dry run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> ReplaceAsync(T value, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, null, options, cancellationToken);
+        ReplaceCoreAsync(RequireNamespace(value), value, null, options, cancellationToken);
 
     /// <summary>Patches an object with a merge patch, a JSON patch or an apply configuration, given as JSON.</summary>
     /// <param name="namespace">The namespace.</param>
@@ -94,7 +94,7 @@ public abstract class NamespacedResourceClient<T, TList> : KubernetesResourceCli
     /// <param name="force">Take fields another manager owns instead of failing with a conflict.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> ApplyAsync(T value, string fieldManager, bool force = false, CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), PatchFormat.Apply, value, null, new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+        PatchCoreAsync(RequireNamespace(value), RequireName(value), PatchFormat.Apply, value, null, new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 
     /// <summary>Deletes an object; returns it while finalizers or dependents keep it, or null once it is gone.</summary>
     /// <param name="namespace">The namespace.</param>
@@ -107,6 +107,6 @@ public abstract class NamespacedResourceClient<T, TList> : KubernetesResourceCli
     /// <summary>The namespace <paramref name="value"/>'s metadata names.</summary>
     /// <param name="value">The object.</param>
     /// <exception cref="ArgumentException">It names none.</exception>
-    protected string NamespaceOf(T value) =>
+    protected string RequireNamespace(T value) =>
         value?.Metadata?.NamespaceProperty ?? throw new ArgumentException(Resource.Kind + " is namespaced: set metadata.namespace.", nameof(value));
 }

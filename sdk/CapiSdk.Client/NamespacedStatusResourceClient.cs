@@ -33,7 +33,7 @@ public abstract class NamespacedStatusResourceClient<T, TList> : NamespacedResou
     /// <param name="options">Field manager, dry run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> ReplaceStatusAsync(T value, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReplaceCoreAsync(NamespaceOf(value), value, "status", options, cancellationToken);
+        ReplaceCoreAsync(RequireNamespace(value), value, "status", options, cancellationToken);
 
     /// <summary>Patches an object's status with a patch given as JSON.</summary>
     /// <param name="namespace">The namespace.</param>
@@ -51,5 +51,5 @@ public abstract class NamespacedStatusResourceClient<T, TList> : NamespacedResou
     /// <param name="force">Take fields another manager owns.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<T> ApplyStatusAsync(T value, string fieldManager, bool force = false, CancellationToken cancellationToken = default) =>
-        PatchCoreAsync(NamespaceOf(value), NameOf(value), PatchFormat.Apply, value, "status", new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
+        PatchCoreAsync(RequireNamespace(value), RequireName(value), PatchFormat.Apply, value, "status", new WriteOptions { FieldManager = fieldManager, Force = force }, cancellationToken);
 }
