@@ -48,6 +48,12 @@ public abstract partial class KubernetesResourceClient<T, TList> : IResourceClie
     /// <summary>Where the kind lives in the API.</summary>
     public ResourceDescriptor Resource { get; }
 
+    /// <summary>The name <paramref name="value"/>'s metadata gives.</summary>
+    /// <param name="value">The object.</param>
+    /// <exception cref="ArgumentException">It gives none.</exception>
+    protected static string RequireName(T value) =>
+        value?.Metadata?.Name ?? throw new ArgumentException("The object has no metadata.name.", nameof(value));
+
     /// <inheritdoc/>
     IAsyncEnumerable<T> IResourceClient<T>.ListAllAsync(string? @namespace, ListOptions? options, CancellationToken cancellationToken) =>
         ListAllCoreAsync(@namespace, options, cancellationToken);

@@ -13,7 +13,7 @@ internal static class EnumEmitter
     {
         var name = type.Name;
         writer.Doc(type.Doc.Summary ?? name + ".", type.Doc.Facts);
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".JsonConverter))]");
+        writer.Line("[" + ModelTypeNames.Json + "JsonConverter(typeof(" + name + ".JsonConverter))]");
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         writer.Line("private readonly string? _value;");
         writer.Line();
@@ -34,13 +34,13 @@ internal static class EnumEmitter
         {
             writer.Doc("The value <c>" + SourceWriter.EscapeXml(member.Value) + "</c>.", escaped: true);
             writer.Line("public static " + name + " " + member.Name + " { get; } = new(" + SourceWriter.Literal(member.Value) + ");");
-            writer.Line();
         }
+
+        writer.Line();
 
         writer.Doc("Every value the schema lists, in schema order.");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { "
             + string.Join(", ", type.Members.Select(m => m.Name)) + " };");
-        writer.Line();
         writer.Doc("The value as written in JSON.");
         writer.Line("public string Value => _value ?? string.Empty;");
         writer.Line();
@@ -57,25 +57,19 @@ internal static class EnumEmitter
         writer.Line();
         writer.Doc("True when the schema lists this value.");
         writer.Line("public bool IsKnown => Known is not null;");
-        writer.Line();
         writer.Doc("Converts a string to this type.");
         writer.Line("public static implicit operator " + name + "(string value) => new(value);");
-        writer.Line();
         writer.Doc("Compares two values by their JSON string.");
         writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-        writer.Line();
         writer.Doc("Compares two values by their JSON string.");
         writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override string ToString() => Value;");
         writer.Line();
@@ -84,17 +78,16 @@ internal static class EnumEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line("{");
+
+        // Known values come back as the shared instances: no string is allocated for them.
+        var first = true;
         foreach (var member in type.Members)
         {
-            // Known values come back as the shared instances: no string is allocated for them.
-            writer.Line("    if (reader.ValueTextEquals(" + SourceWriter.Literal(member.Value) + "u8))");
-            writer.Line("    {");
-            writer.Line("        return " + member.Name + ";");
-            writer.Line("    }");
-            writer.Line();
+            writer.Line((first ? "    return " : "        : ") + "reader.ValueTextEquals(" + SourceWriter.Literal(member.Value) + "u8) ? " + member.Name);
+            first = false;
         }
 
-        writer.Line("    return new(reader.GetString() ?? string.Empty);");
+        writer.Line((first ? "    return " : "        : ") + "new(reader.GetString() ?? string.Empty);");
         writer.Line("}");
         writer.Line();
         writer.Line("/// <inheritdoc/>");

@@ -10,15 +10,15 @@ namespace CapiSdk.Generator.Emitting;
 /// </summary>
 internal static class FastPathWriter
 {
-    public static void Emit(SourceWriter writer, ObjectTypeModel type, string rootNamespace, JsonTypeNames names)
+    public static void Emit(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
         var generated = JsonTypeNames.IsGenerated(type.FullName);
-        writer.Open("private static void " + names.Writer(type.FullName) + "(global::System.Text.Json.Utf8JsonWriter writer, " + type.FullName + "? value)");
+        writer.Open("private static void " + names.Writer(type.FullName) + "(Json::Utf8JsonWriter writer, " + names.Type(type.FullName) + "? value)");
         writer.Open("if (BeginObject(writer, value))");
         foreach (var property in type.Properties)
         {
             var name = SourceWriter.Literal(property.JsonName) + "u8";
-            var valueWriter = ValueWriter(property.Type, rootNamespace, names);
+            var valueWriter = ValueWriter(property.Type, names);
             if (property.Type.IsValueType && property.Initialized)
             {
                 writer.Line("writer.WritePropertyName(" + name + "); " + valueWriter + "(writer, value." + property.Name + ");");
@@ -35,7 +35,7 @@ internal static class FastPathWriter
     }
 
     /// <summary>A <c>ValueWriter&lt;T&gt;</c> expression for a non-null value of <paramref name="type"/>.</summary>
-    private static string ValueWriter(JsonTypeModel type, string rootNamespace, JsonTypeNames names)
+    private static string ValueWriter(JsonTypeModel type, JsonTypeNames names)
     {
         switch (type.Kind)
         {
@@ -43,9 +43,9 @@ internal static class FastPathWriter
                 // A type of another part of the context (none today): through its metadata.
                 return names.Writer(type.Name) ?? "WriteAny";
             case JsonTypeKind.List:
-                return "static (w, v) => WriteArray(w, v, " + ElementWriter(type, rootNamespace, names) + ")";
+                return "static (w, v) => WriteArray(w, v, " + ElementWriter(type, names) + ")";
             case JsonTypeKind.Map:
-                return "static (w, v) => WriteMap(w, v, " + ElementWriter(type, rootNamespace, names) + ")";
+                return "static (w, v) => WriteMap(w, v, " + ElementWriter(type, names) + ")";
         }
 
         if (type.IsEnum)
@@ -69,10 +69,10 @@ internal static class FastPathWriter
     }
 
     /// <summary>The writer of a list's or map's elements: null elements (which JSON allows) are written as null.</summary>
-    private static string ElementWriter(JsonTypeModel collection, string rootNamespace, JsonTypeNames names)
+    private static string ElementWriter(JsonTypeModel collection, JsonTypeNames names)
     {
         var element = collection.Element!;
-        var inner = ValueWriter(element, rootNamespace, names);
+        var inner = ValueWriter(element, names);
         var handlesNull = element.Kind == JsonTypeKind.Object || element.Name == "string";
         return (element.IsValueType && !collection.ElementNullable) || handlesNull ? inner : "static (w, e) => WriteOrNull(w, e, " + inner + ")";
     }

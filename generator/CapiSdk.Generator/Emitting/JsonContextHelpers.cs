@@ -12,14 +12,13 @@ internal static class JsonContextHelpers
     private const string Text = """
         private delegate void ValueWriter<in T>(global::System.Text.Json.Utf8JsonWriter writer, T value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<T> creator, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T?> write, global::System.Func<PropertyList<T>, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]> properties)
+        /// <summary>Gets, or with <paramref name="set"/> first sets, the reference-typed property at <paramref name="index"/>.</summary>
+        private delegate object? Accessor<in TOwner>(TOwner owner, int index, object? value, bool set);
+
+        /// <summary>Starts the metadata of an object type: its properties follow, one call each, then <c>Extra()</c> or <c>Build()</c>.</summary>
+        private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<T> creator, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T?> write, Accessor<T> access)
             where T : class =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<T>(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<T>
-            {
-                ObjectCreator = creator,
-                PropertyMetadataInitializer = _ => properties(new PropertyList<T>(options)),
-                SerializeHandler = write,
-            });
+            new(options, creator, write, access);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
@@ -40,28 +39,48 @@ internal static class JsonContextHelpers
                 ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, T>(),
             });
 
-        /// <summary>The property metadata of one type, built one line per property.</summary>
-        private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options)
+        /// <summary>
+        /// The property metadata of one type, built one line per property: a reference-typed property goes through the
+        /// type's accessor with its index (its place in the list), a value-typed one through its own getter and setter.
+        /// </summary>
+        private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<TOwner> creator, global::System.Action<global::System.Text.Json.Utf8JsonWriter, TOwner?> write, Accessor<TOwner> access)
+            where TOwner : class
         {
             private readonly global::System.Collections.Generic.List<global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo> _properties = new();
 
-            public PropertyList<TOwner> Add<T>(string name, string jsonName, global::System.Func<TOwner, T?> getter, global::System.Action<TOwner, T?> setter, bool ignoreWhenNull = true) =>
-                Add(name, jsonName, getter, setter, ignoreWhenNull, isExtensionData: false);
+            public PropertyList<TOwner> Ref<T>(string name, string? jsonName, bool ignoreWhenNull = true, bool isExtensionData = false)
+                where T : class
+            {
+                var index = _properties.Count;
+                return Add<T>(name, jsonName, obj => (T?)access((TOwner)obj, index, null, false), (obj, value) => access((TOwner)obj, index, value, true), ignoreWhenNull, isExtensionData);
+            }
 
-            public global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Extra(global::System.Func<TOwner, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> getter, global::System.Action<TOwner, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?> setter) =>
-                Add("AdditionalProperties", null, getter, setter, ignoreWhenNull: false, isExtensionData: true).ToArray();
+            public PropertyList<TOwner> Val<T>(string name, string jsonName, global::System.Func<TOwner, T?> getter, global::System.Action<TOwner, T?> setter, bool ignoreWhenNull = true) =>
+                Add<T>(name, jsonName, obj => getter((TOwner)obj), (obj, value) => setter((TOwner)obj, value), ignoreWhenNull, isExtensionData: false);
 
-            public global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] ToArray() => _properties.ToArray();
+            public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Extra() =>
+                Ref<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>("AdditionalProperties", null, ignoreWhenNull: false, isExtensionData: true).Build();
 
-            private PropertyList<TOwner> Add<T>(string name, string? jsonName, global::System.Func<TOwner, T?> getter, global::System.Action<TOwner, T?> setter, bool ignoreWhenNull, bool isExtensionData)
+            public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Build()
+            {
+                var properties = _properties.ToArray();
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<TOwner>(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<TOwner>
+                {
+                    ObjectCreator = creator,
+                    PropertyMetadataInitializer = _ => properties,
+                    SerializeHandler = write,
+                });
+            }
+
+            private PropertyList<TOwner> Add<T>(string name, string? jsonName, global::System.Func<object, T?> getter, global::System.Action<object, T?> setter, bool ignoreWhenNull, bool isExtensionData)
             {
                 _properties.Add(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<T>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<T>
                 {
                     IsProperty = true,
                     IsPublic = true,
                     DeclaringType = typeof(TOwner),
-                    Getter = obj => getter((TOwner)obj),
-                    Setter = (obj, value) => setter((TOwner)obj, value),
+                    Getter = getter,
+                    Setter = setter,
                     IgnoreCondition = ignoreWhenNull ? global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull : null,
                     IsExtensionData = isExtensionData,
                     PropertyName = name,

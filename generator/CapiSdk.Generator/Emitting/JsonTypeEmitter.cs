@@ -7,12 +7,14 @@ namespace CapiSdk.Generator.Emitting;
 /// <summary>
 /// The JSON metadata of a set of object types inside <c>CrdJsonContext</c>: one registration line per run-time type
 /// (objects, and the lists, maps, enums and nullable values their properties use), then per object a creator (one
-/// line per property, a shared generic builder instead of a block each) and a fast-path writer.
+/// line per property, a shared generic builder instead of a block each), an accessor and a fast-path writer.
+/// The accessor is one method per type that gets or sets a reference-typed property (or the extension data) by its
+/// index: a <c>switch</c> instead of a getter and a setter lambda per property, which were most of the assembly.
+/// Value-typed properties keep their two lambdas, so that no value is boxed.
 /// </summary>
 internal static class JsonTypeEmitter
 {
     public const string FactoriesType = "global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>";
-    private const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
 
     /// <summary>The value types the context's root registers for every file: the primitives and the extension data.</summary>
     public static readonly IReadOnlyList<JsonTypeModel> Primitives = new[]
@@ -23,18 +25,18 @@ internal static class JsonTypeEmitter
 
     /// <summary>
     /// Writes <c>{modifiers} void {method}(factories)</c> registering <paramref name="objects"/> and what they use, and
-    /// their members; the root (<paramref name="root"/>) also registers the primitives.
+    /// their members; the root (<paramref name="root"/>) also registers the primitives. The source must start with
+    /// <paramref name="names"/>' alias directives.
     /// </summary>
-    public static void Emit(SourceWriter writer, string signature, string rootNamespace, IReadOnlyList<ObjectTypeModel> objects, bool root)
+    public static void Emit(SourceWriter writer, string signature, IReadOnlyList<ObjectTypeModel> objects, JsonTypeNames names, bool root)
     {
-        var names = new JsonTypeNames(objects, root);
-        writer.Open(signature + "(" + FactoriesType + " factories)");
+        writer.Open(signature + "(" + names.Type(FactoriesType) + " factories)");
         var seen = new HashSet<string>();
         if (root)
         {
             foreach (var primitive in Primitives)
             {
-                Register(writer, rootNamespace, primitive, nullable: primitive.IsValueType, seen);
+                Register(writer, names, primitive, nullable: primitive.IsValueType, seen);
             }
         }
         else
@@ -46,13 +48,13 @@ internal static class JsonTypeEmitter
         {
             if (seen.Add(type.FullName))
             {
-                writer.Line("factories.TryAdd(typeof(" + type.FullName + "), " + names.Creator(type.FullName) + ");");
+                writer.Line("factories.TryAdd(typeof(" + names.Type(type.FullName) + "), " + names.Creator(type.FullName) + ");");
             }
         }
 
         foreach (var property in objects.SelectMany(o => o.Properties))
         {
-            Register(writer, rootNamespace, property.Type, !property.Initialized, seen);
+            Register(writer, names, property.Type, !property.Initialized, seen);
         }
 
         writer.Close();
@@ -60,12 +62,12 @@ internal static class JsonTypeEmitter
         {
             writer.Line();
             EmitCreator(writer, type, names);
-            writer.Line();
-            FastPathWriter.Emit(writer, type, rootNamespace, names);
+            EmitAccessor(writer, type, names);
+            FastPathWriter.Emit(writer, type, names);
         }
     }
 
-    private static void Register(SourceWriter writer, string rootNamespace, JsonTypeModel type, bool nullable, HashSet<string> seen)
+    private static void Register(SourceWriter writer, JsonTypeNames names, JsonTypeModel type, bool nullable, HashSet<string> seen)
     {
         if (type.Kind == JsonTypeKind.Object)
         {
@@ -80,17 +82,17 @@ internal static class JsonTypeEmitter
                 JsonTypeKind.Map => "MapInfo<" + ElementRuntimeName(type) + ">",
                 _ => "static options => ValueInfo(options, " + type.Converter + ")",
             };
-            writer.Line("factories.TryAdd(typeof(" + type.RuntimeName + "), " + factory + ");");
+            writer.Line("factories.TryAdd(typeof(" + names.Type(type.RuntimeName) + "), " + names.Type(factory) + ");");
         }
 
         if (nullable && type.IsValueType && seen.Add(type.RuntimeName + "?"))
         {
-            writer.Line("factories.TryAdd(typeof(" + type.RuntimeName + "?), NullableInfo<" + type.RuntimeName + ">);");
+            writer.Line("factories.TryAdd(typeof(" + names.Type(type.RuntimeName) + "?), NullableInfo<" + names.Type(type.RuntimeName) + ">);");
         }
 
         if (type.Element is not null)
         {
-            Register(writer, rootNamespace, type.Element, type.ElementNullable, seen);
+            Register(writer, names, type.Element, type.ElementNullable, seen);
         }
     }
 
@@ -99,17 +101,45 @@ internal static class JsonTypeEmitter
 
     private static void EmitCreator(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
-        var name = type.FullName;
-        writer.Line("private static " + TypeInfo + " " + names.Creator(name) + "(global::System.Text.Json.JsonSerializerOptions options) =>");
-        writer.Line("    ObjectInfo<" + name + ">(options, static () => new " + name + "(), " + names.Writer(name) + ", static p => p");
+        var name = names.Type(type.FullName);
+        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new "
+            + name + "(), " + names.Writer(type.FullName) + ", " + names.Accessor(type.FullName) + ")");
         foreach (var property in type.Properties)
         {
-            writer.Line("        .Add(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name
-                + ", static (x, v) => x." + property.Name + " = v!" + (property.IgnoreWhenNull ? string.Empty : ", false") + ")");
+            var ignore = property.IgnoreWhenNull ? string.Empty : ", false";
+            writer.Line(property.Type.IsValueType
+                ? "    .Val(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name
+                    + ", static (x, v) => x." + property.Name + " = v!" + ignore + ")"
+                : "    .Ref<" + names.Type(property.Type.TypeName) + ">(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ignore + ")");
         }
 
-        writer.Line(JsonTypeNames.IsGenerated(name)
-            ? "        .Extra(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v));"
-            : "        .ToArray());");
+        writer.Line(JsonTypeNames.IsGenerated(type.FullName) ? "    .Extra();" : "    .Build();");
     }
+
+    /// <summary>Gets (and with <c>set</c>, first sets) the reference-typed property at an index of the type's property list.</summary>
+    private static void EmitAccessor(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
+    {
+        writer.Open("private static object? " + names.Accessor(type.FullName) + "(" + names.Type(type.FullName) + " x, int i, object? v, bool set)");
+        writer.Open("switch (i)");
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var property = type.Properties[i];
+            if (!property.Type.IsValueType)
+            {
+                Case(writer, i, property.Name, names.Type(property.Type.TypeName) + (property.Initialized ? string.Empty : "?"));
+            }
+        }
+
+        if (JsonTypeNames.IsGenerated(type.FullName))
+        {
+            Case(writer, type.Properties.Count, "AdditionalProperties", "Scg::IDictionary<string, Json::JsonElement>?");
+        }
+
+        writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(i));");
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void Case(SourceWriter writer, int index, string property, string type) =>
+        writer.Line("case " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": if (set) x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + "; return x." + property + ";");
 }

@@ -5,9 +5,9 @@ namespace CapiSdk.Generator.Emitting;
 /// <summary>Emits a class for an object schema: one property per schema property, plus extension data.</summary>
 internal static class ObjectEmitter
 {
-    private const string Json = ResourceEmitter.JsonAttributes;
+    private const string Json = ModelTypeNames.Json;
 
-    public static void Emit(SourceWriter writer, ObjectTypeModel type)
+    public static void Emit(SourceWriter writer, ObjectTypeModel type, ModelTypeNames names)
     {
         writer.Doc(type.Doc.Summary ?? type.Name + ".", type.Doc.Facts);
         var condition = ConditionAdapter.IsCondition(type);
@@ -15,7 +15,7 @@ internal static class ObjectEmitter
             : condition ? " : " + ClientLibrary.Prefix + "IKubernetesCondition"
             : string.Empty;
         writer.Open("public sealed partial class " + type.Name + interfaces);
-        EmitMembers(writer, type);
+        EmitMembers(writer, type, names);
         if (condition)
         {
             ConditionAdapter.Emit(writer, type);
@@ -39,46 +39,63 @@ internal static class ObjectEmitter
     public static void EmitKubernetesObjectMembers(SourceWriter writer, string apiVersion, string kind, string metadataType)
     {
         writer.Doc("The versioned schema of this object: <c>" + SourceWriter.EscapeXml(apiVersion) + "</c>.", escaped: true);
-        writer.Line("[" + Json + "JsonPropertyName(\"apiVersion\")]");
         writer.Line("public string ApiVersion { get; set; } = " + SourceWriter.Literal(apiVersion) + ";");
         writer.Line();
         writer.Doc("The kind of this object: <c>" + SourceWriter.EscapeXml(kind) + "</c>.", escaped: true);
-        writer.Line("[" + Json + "JsonPropertyName(\"kind\")]");
         writer.Line("public string Kind { get; set; } = " + SourceWriter.Literal(kind) + ";");
         writer.Line();
         writer.Doc("Standard object metadata.");
-        writer.Line("[" + Json + "JsonPropertyName(\"metadata\")]");
         writer.Line("public " + metadataType + " Metadata { get; set; } = new();");
         writer.Line();
     }
 
-    public static void EmitMembers(SourceWriter writer, ObjectTypeModel type)
+    /// <summary>
+    /// A property per schema property. The two serializers the models are for, the JSON context and KubernetesClient's
+    /// <c>KubernetesJson</c> (reflection, <c>DefaultIgnoreCondition = WhenWritingNull</c>, camelCase names), both skip
+    /// null values, so no property carries <c>JsonIgnore</c>; and only a JSON name that is not the C# name in camelCase
+    /// is an attribute (<see cref="NeedsJsonName"/>).
+    /// </summary>
+    public static void EmitMembers(SourceWriter writer, ObjectTypeModel type, ModelTypeNames names)
     {
         foreach (var property in type.Properties)
         {
             writer.Doc(property.Doc.Summary ?? "The <c>" + SourceWriter.EscapeXml(property.JsonName) + "</c> field.", property.Doc.Facts, escaped: property.Doc.Summary is null);
-            writer.Line("[" + Json + "JsonPropertyName(" + SourceWriter.Literal(property.JsonName) + ")]");
-            if (property.IgnoreWhenNull)
+            var attributes = new System.Collections.Generic.List<string>();
+            if (NeedsJsonName(property.Name, property.JsonName))
             {
-                writer.Line("[" + Json + "JsonIgnore(Condition = " + Json + "JsonIgnoreCondition.WhenWritingNull)]");
+                attributes.Add(Json + "JsonPropertyName(" + SourceWriter.Literal(property.JsonName) + ")");
             }
 
             if (property.ConverterAttribute is { } converter)
             {
-                writer.Line("[" + Json + "JsonConverter(typeof(" + converter + "))]");
+                attributes.Add(Json + "JsonConverter(typeof(" + converter + "))");
             }
 
-            writer.Line("public " + property.DeclaredType + " " + property.Name + " { get; set; }" + (property.Initialized ? " = new();" : string.Empty));
+            if (attributes.Count > 0)
+            {
+                writer.Line("[" + string.Join(", ", attributes) + "]");
+            }
+
+            writer.Line("public " + names.Short(property.DeclaredType) + " " + property.Name + " { get; set; }" + (property.Initialized ? " = new();" : string.Empty));
             writer.Line();
         }
 
         EmitExtensionData(writer);
     }
 
+    /// <summary>
+    /// False when <paramref name="jsonName"/> is what System.Text.Json's camelCase policy (KubernetesJson's) makes of
+    /// <paramref name="name"/>: a first upper-case letter followed by one that is not upper case becomes lower case.
+    /// </summary>
+    public static bool NeedsJsonName(string name, string jsonName) =>
+        !(name.Length >= 2 && name[0] < 128 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
+            && jsonName.Length == name.Length && jsonName[0] == char.ToLowerInvariant(name[0])
+            && string.CompareOrdinal(jsonName, 1, name, 1, name.Length - 1) == 0);
+
     public static void EmitExtensionData(SourceWriter writer)
     {
-        writer.Doc("Fields the schema does not describe, kept so that reading and writing back loses nothing.");
+        writer.Doc("Fields the schema does not describe, kept so that writing back loses nothing.");
         writer.Line("[" + Json + "JsonExtensionData]");
-        writer.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+        writer.Line("public " + ModelTypeNames.Collections + "IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
     }
 }

@@ -28,31 +28,47 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A file-scoped namespace declaration: the types after it are not indented.</summary>
+    public SourceWriter Namespace(string name) => Line("namespace " + name + ";").Line();
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;
         return Line("}" + suffix);
     }
 
-    /// <summary>Writes <c>/// &lt;summary&gt;</c> (and remarks when there are facts), one comment line per text line.</summary>
+    /// <summary>
+    /// Writes <c>/// &lt;summary&gt;</c>: one comment line per paragraph (a paragraph's line breaks are whitespace in
+    /// XML docs anyway), on the summary's own line when there is one, else each a <c>&lt;para&gt;</c>; and the facts
+    /// as one line of <c>&lt;remarks&gt;</c> paragraphs.
+    /// </summary>
     public SourceWriter Doc(string? summary, System.Collections.Generic.IReadOnlyList<string>? facts = null, bool escaped = false)
     {
-        Line("/// <summary>");
-        foreach (var line in SplitLines(string.IsNullOrWhiteSpace(summary) ? string.Empty : summary!))
+        var paragraphs = Paragraphs(string.IsNullOrWhiteSpace(summary) ? string.Empty : summary!);
+        if (paragraphs.Count == 1)
         {
-            Line("/// " + (escaped ? line : EscapeXml(line)));
+            Line("/// <summary>" + (escaped ? paragraphs[0] : EscapeXml(paragraphs[0])) + "</summary>");
         }
-
-        Line("/// </summary>");
-        if (facts is { Count: > 0 })
+        else
         {
-            Line("/// <remarks>");
-            foreach (var fact in facts)
+            Line("/// <summary>");
+            foreach (var paragraph in paragraphs)
             {
-                Line("/// <para>" + fact + "</para>");
+                Line("/// <para>" + (escaped ? paragraph : EscapeXml(paragraph)) + "</para>");
             }
 
-            Line("/// </remarks>");
+            Line("/// </summary>");
+        }
+
+        if (facts is { Count: > 0 })
+        {
+            var remarks = new StringBuilder("/// <remarks>");
+            foreach (var fact in facts)
+            {
+                remarks.Append("<para>").Append(fact).Append("</para>");
+            }
+
+            Line(remarks.Append("</remarks>").ToString());
         }
 
         return this;
@@ -86,6 +102,29 @@ internal sealed class SourceWriter
     public static string Literal(string value) =>
         Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
-    private static string[] SplitLines(string text) =>
-        text.Trim().Replace("\r\n", "\n").Split(new[] { '\n' }, StringSplitOptions.None);
+    /// <summary>The text's paragraphs (separated by blank lines), each with its lines joined by a space.</summary>
+    private static System.Collections.Generic.List<string> Paragraphs(string text)
+    {
+        var paragraphs = new System.Collections.Generic.List<string>();
+        var current = new StringBuilder();
+        foreach (var raw in text.Trim().Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                if (current.Length > 0)
+                {
+                    paragraphs.Add(current.ToString());
+                    current.Clear();
+                }
+
+                continue;
+            }
+
+            current.Append(current.Length > 0 ? " " : string.Empty).Append(line);
+        }
+
+        paragraphs.Add(current.ToString());
+        return paragraphs;
+    }
 }

@@ -3,7 +3,7 @@ namespace CapiSdk.Generator.Model;
 /// <summary>
 /// One property of a generated class (or of a KubernetesClient class the JSON context covers).
 /// <paramref name="Initialized"/> properties are never null: they start as a new instance.
-/// <paramref name="IgnoreWhenNull"/> puts <c>JsonIgnore(WhenWritingNull)</c> on the property itself.
+/// <paramref name="IgnoreWhenNull"/>: the JSON metadata does not write the property when it is null.
 /// </summary>
 internal sealed record PropertyModel(
     string JsonName,

@@ -36,7 +36,8 @@ internal sealed partial class ShapeCensus
                 {
                     foreach (var property in kind.Members.OfType<PropertyDeclarationSyntax>().Where(p => Json(p) is "\"spec\"" or "\"status\""))
                     {
-                        _kindOwn.Add(property.Type.ToString().TrimEnd('?'));
+                        var type = property.Type.ToString().TrimEnd('?');
+                        _kindOwn.Add(type.StartsWith("global::", StringComparison.Ordinal) ? type : "global::" + ns.Name + "." + type);
                     }
                 }
             }
@@ -87,7 +88,7 @@ internal sealed partial class ShapeCensus
             foreach (var property in type.Members.OfType<PropertyDeclarationSyntax>().Where(p => Json(p) is not null).OrderBy(Json, StringComparer.Ordinal))
             {
                 text.Append(';').Append(Json(property)).Append('=').Append(property.Identifier.Text).Append(':')
-                    .Append(GeneratedName().Replace(property.Type.ToString(), m => _types.ContainsKey(m.Value) ? "<" + Structure(m.Value) + ">" : m.Value))
+                    .Append(TypeName().Replace(FullNames(property.Type.ToString(), Namespace(fullName)), m => _types.ContainsKey(m.Value) ? "<" + Structure(m.Value) + ">" : m.Value))
                     .Append('[').Append(string.Join("|", Facts(property))).Append(']');
             }
         }
@@ -95,15 +96,38 @@ internal sealed partial class ShapeCensus
         return _structures[fullName] = text.Append(')').ToString();
     }
 
-    private static string? Json(PropertyDeclarationSyntax property) =>
-        property.AttributeLists.SelectMany(a => a.Attributes).FirstOrDefault(a => a.Name.ToString().EndsWith("JsonPropertyName", StringComparison.Ordinal))?.ArgumentList?.Arguments[0].ToString();
+    /// <summary>
+    /// The property's JSON name: its <c>[JsonPropertyName]</c>, else (a public instance property that is not the
+    /// extension data nor an interface's) its name in camelCase, as the generator leaves it (docs/naming.md).
+    /// </summary>
+    private static string? Json(PropertyDeclarationSyntax property)
+    {
+        var attributes = property.AttributeLists.SelectMany(a => a.Attributes).ToList();
+        if (attributes.FirstOrDefault(a => a.Name.ToString().EndsWith("JsonPropertyName", StringComparison.Ordinal)) is { } name)
+        {
+            return name.ArgumentList?.Arguments[0].ToString();
+        }
+
+        var isJson = property.ExplicitInterfaceSpecifier is null && property.Modifiers.Any(SyntaxKind.PublicKeyword) && !property.Modifiers.Any(SyntaxKind.StaticKeyword)
+            && !attributes.Any(a => a.Name.ToString().EndsWith("JsonExtensionData", StringComparison.Ordinal));
+        var text = property.Identifier.Text;
+        return isJson ? "\"" + char.ToLowerInvariant(text[0]) + text[1..] + "\"" : null;
+    }
+
+    /// <summary>A declared type with every name written in full: the aliases expanded, a simple name of the namespace's own types qualified.</summary>
+    private string FullNames(string type, string ns) =>
+        SimpleName().Replace(type.Replace("Scg::", "global::System.Collections.Generic.", StringComparison.Ordinal), m => _types.ContainsKey("global::" + ns + "." + m.Value) ? "global::" + ns + "." + m.Value : m.Value);
 
     private static IEnumerable<string> Facts(SyntaxNode node) =>
-        node.GetLeadingTrivia().ToString().Split('\n').Select(l => l.Trim())
-            .Where(l => l.StartsWith("/// <para>", StringComparison.Ordinal))
-            .Select(l => l["/// <para>".Length..].Replace("</para>", string.Empty, StringComparison.Ordinal))
+        Paragraph().Matches(node.GetLeadingTrivia().ToString()).Select(m => m.Groups[1].Value)
             .Where(f => ShapeFacts.Any(p => f.StartsWith(p, StringComparison.Ordinal)));
 
     [GeneratedRegex(@"global::[A-Za-z0-9_.]+")]
-    private static partial Regex GeneratedName();
+    private static partial Regex TypeName();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.:])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.:])")]
+    private static partial Regex SimpleName();
+
+    [GeneratedRegex("<para>(.*?)</para>")]
+    private static partial Regex Paragraph();
 }

@@ -58,7 +58,7 @@ public sealed class ExpectedOutputTests
         Assert.StartsWith("Test.CrdJsonContext.test_", hintNames[1], StringComparison.Ordinal);
         Assert.Equal("Test.Primitives.V1.Primitive.g.cs", hintNames[2]);
         var all = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains(": global::CapiSdk.Client.KubernetesResourceClient<Primitive, PrimitiveList>", all, StringComparison.Ordinal);
+        Assert.Contains(": global::CapiSdk.Client.NamespacedResourceClient<Primitive, PrimitiveList>", all, StringComparison.Ordinal);
         Assert.DoesNotContain("class KubernetesResourceClient", all, StringComparison.Ordinal);
         Assert.DoesNotContain("struct IntOrString", all, StringComparison.Ordinal);
         Assert.Empty(run.CompileDiagnostics);

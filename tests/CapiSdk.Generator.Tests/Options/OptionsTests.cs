@@ -17,7 +17,7 @@ public sealed class OptionsTests
         var run = GeneratorHarness.Run(Gadgets);
 
         Assert.Equal(new[] { "Test.Tools.V1.Gadget.g.cs", "Test.Tools.V1.Gizmo.g.cs", "Test.Tools.V1Beta1.Gadget.g.cs" }, Kinds(run));
-        Assert.Contains("namespace Test\n", run.Source("CrdJsonContext.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("namespace Test;\n", run.Source("CrdJsonContext.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class OptionsTests
         var run = GeneratorHarness.Run(Gadgets, properties: new Dictionary<string, string> { ["CapiSdkNamespace"] = "Acme.Kube" });
 
         Assert.Contains("Acme.Kube.Tools.V1.Gadget.g.cs", Kinds(run));
-        Assert.Contains("namespace Acme.Kube.Tools.V1\n", run.Source(".Tools.V1.Gadget.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("namespace Acme.Kube.Tools.V1;\n", run.Source(".Tools.V1.Gadget.g.cs"), StringComparison.Ordinal);
         Assert.Empty(run.CompileDiagnostics);
     }
 

@@ -16,7 +16,7 @@ public sealed class NamingRuleTests
             """));
 
         Assert.Equal(new[] { "WidgetDeep", "WidgetFirst", "WidgetSpec" }, Names(run));
-        Assert.Contains("public global::Test.Example.V1.WidgetFirst? Second { get; set; }", Models(run), StringComparison.Ordinal);
+        Assert.Contains("public WidgetFirst? Second { get; set; }", Models(run), StringComparison.Ordinal);
         Assert.Contains("Used at <c>Widget.spec.first</c>, <c>Widget.spec.deep.second</c>.", Models(run), StringComparison.Ordinal);
     }
 
@@ -100,8 +100,8 @@ public sealed class NamingRuleTests
 
         var run = Run(Crd(reversed ? shallow + deep : deep + shallow));
 
-        Assert.Contains("public global::Test.Example.V1.WidgetFooBar? FooBar { get; set; }", Models(run), StringComparison.Ordinal);
-        Assert.Contains("public global::Test.Example.V1.WidgetSpecFooBar? Bar { get; set; }", Models(run), StringComparison.Ordinal);
+        Assert.Contains("public WidgetFooBar? FooBar { get; set; }", Models(run), StringComparison.Ordinal);
+        Assert.Contains("public WidgetSpecFooBar? Bar { get; set; }", Models(run), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class NamingRuleTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileDiagnostics.Select(d => d.ToString()));
         Assert.Equal(new[] { "GadgetRef", "GadgetSpec", "WidgetSpec" }, Names(run));
-        Assert.Contains("public global::Test.Example.V1.GadgetRef? Ref { get; set; }", run.Source("Widget.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public GadgetRef? Ref { get; set; }", run.Source("Widget.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
