@@ -16,7 +16,7 @@ public sealed class KubernetesTypeMappingTests
         Assert.Empty(run.CompileDiagnostics);
         var model = run.Source(".Example.V1.Workload.g.cs");
         Assert.Empty(System.Text.RegularExpressions.Regex.Matches(model, @"k8s\.Models\.V1\w+").Select(m => m.Value).Distinct().Except(new[] { "k8s.Models.V1ObjectMeta", "k8s.Models.V1ListMeta" }));
-        Assert.Contains("public global::Test.Example.V1.WorkloadSelector? Selector", model, StringComparison.Ordinal);
+        Assert.Contains("public WorkloadSelector? Selector", model, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class KubernetesTypeMappingTests
         var run = WorkloadBuild.Generate(new Dictionary<string, string> { ["CapiSdkUseKubernetesTypes"] = "true" }, metadata);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("public global::Test.Example.V1.WorkloadSelector? Selector", run.Source(".Example.V1.Workload.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public WorkloadSelector? Selector", run.Source(".Example.V1.Workload.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,11 +129,11 @@ public sealed class KubernetesTypeMappingTests
 
         foreach (var type in new[] { "V1Probe", "V1HTTPGetAction", "V1TCPSocketAction", "V1ResourceRequirements", "Corev1ResourceClaim", "V1LabelSelectorRequirement", "V1Taint", "V1Condition" })
         {
-            Assert.Contains("factories.TryAdd(typeof(global::k8s.Models." + type + "), ", context, StringComparison.Ordinal);
+            Assert.Contains("factories.TryAdd(typeof(K8s::" + type + "), ", context, StringComparison.Ordinal);
         }
 
         Assert.Contains("new global::CapiSdk.Client.KubernetesIntOrStringConverter()", context, StringComparison.Ordinal);
         Assert.Contains("new global::CapiSdk.Client.ResourceQuantityConverter()", context, StringComparison.Ordinal);
-        Assert.DoesNotContain("global::k8s.Models.V1Container)", context, StringComparison.Ordinal);
+        Assert.DoesNotContain("K8s::V1Container)", context, StringComparison.Ordinal);
     }
 }
