@@ -35,6 +35,7 @@ public sealed class PrometheusRuntimeMetrics : IRuntimeMetrics
     private readonly Gauge _maxConcurrentReconciles;
     private readonly Gauge _unfinishedWork;
     private readonly Gauge _longestRunning;
+    private readonly Dictionary<string, Func<(TimeSpan Unfinished, TimeSpan LongestRunning)>> _queueProbes = new(StringComparer.Ordinal);
 
     /// <summary>Creates the metrics in a new, private registry.</summary>
     public PrometheusRuntimeMetrics()
@@ -161,14 +162,34 @@ public sealed class PrometheusRuntimeMetrics : IRuntimeMetrics
     public void MaxConcurrentReconciles(string controller, int workers) => _maxConcurrentReconciles.WithLabels(controller).Set(workers);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A queue registered again under the same name (a controller rebuilt in the same process) replaces the earlier
+    /// probe, so the gauges follow the new queue and the old one is not kept alive by the registry.
+    /// </remarks>
     public void RegisterQueue(string queue, Func<(TimeSpan Unfinished, TimeSpan LongestRunning)> probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
+        lock (_queueProbes)
+        {
+            var first = !_queueProbes.ContainsKey(queue);
+            _queueProbes[queue] = probe;
+            if (!first)
+            {
+                return;
+            }
+        }
+
         var unfinished = _unfinishedWork.WithLabels(queue);
         var longest = _longestRunning.WithLabels(queue);
         Registry.AddBeforeCollectCallback(() =>
         {
-            var (work, running) = probe();
+            Func<(TimeSpan Unfinished, TimeSpan LongestRunning)> current;
+            lock (_queueProbes)
+            {
+                current = _queueProbes[queue];
+            }
+
+            var (work, running) = current();
             unfinished.Set(work.TotalSeconds);
             longest.Set(running.TotalSeconds);
         });

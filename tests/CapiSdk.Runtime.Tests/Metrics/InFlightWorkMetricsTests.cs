@@ -48,4 +48,25 @@ public sealed class InFlightWorkMetricsTests
 
         Assert.Contains("controller_runtime_max_concurrent_reconciles{controller=\"clusters\"} 4", await ScrapeAsync(metrics), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_queue_registered_again_under_the_same_name_replaces_the_earlier_one()
+    {
+        var metrics = new PrometheusRuntimeMetrics();
+        var earlierAsked = 0;
+        metrics.RegisterQueue("clusters", () =>
+        {
+            earlierAsked++;
+            return (TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7));
+        });
+        metrics.RegisterQueue("clusters", () => (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+        var text = await ScrapeAsync(metrics);
+
+        // A controller rebuilt in the process (served versions changed) registers its queue again: the registry must
+        // not keep asking, and holding, the queue it replaced.
+        Assert.Equal(0, earlierAsked);
+        Assert.Contains("workqueue_unfinished_work_seconds{name=\"clusters\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("workqueue_longest_running_processor_seconds{name=\"clusters\"} 1", text, StringComparison.Ordinal);
+    }
 }
