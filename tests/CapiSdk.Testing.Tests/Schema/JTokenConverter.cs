@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Newtonsoft.Json.Linq;
 
-namespace CapiSdk.Testing.Schema;
+namespace CapiSdk.Testing.Tests.Schema;
 
 /// <summary>
 /// System.Text.Json nodes as the Newtonsoft tokens NJsonSchema validates, exactly as reading their JSON text would make
