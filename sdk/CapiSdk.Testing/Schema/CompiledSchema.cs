@@ -164,7 +164,7 @@ internal sealed class CompiledSchema
             var common = new List<FieldError>();
             ValidateChecks(node, SchemaKinds.None, path, common);
             var actual = KindsOf(node);
-            var allMismatch = Enum.GetValues<SchemaKinds>().Where(k => k != SchemaKinds.None && _type.HasFlag(k)).All(k => (actual & k) == 0);
+            var allMismatch = (actual & _type) == 0;
             if (common.Count > 0 || allMismatch)
             {
                 errors.Add(SchemaErrors.Generic(node, path, "NoTypeValidates"));
