@@ -101,30 +101,9 @@ internal sealed class CompiledSchema
 
     private void Validate(JsonNode? node, string path, List<FieldError> errors, string? skip)
     {
-        if (_anyOf.Count > 0)
-        {
-            var results = _anyOf.Select(a => Run(a, node, path)).ToList();
-            if (results.TrueForAll(r => r.Count > 0))
-            {
-                Combined(results, node, path, errors);
-            }
-        }
-        if (_allOf.Count > 0)
-        {
-            var results = _allOf.Select(a => Run(a, node, path)).ToList();
-            if (results.Exists(r => r.Count > 0))
-            {
-                Combined(results, node, path, errors);
-            }
-        }
-        if (_oneOf.Count > 0)
-        {
-            var results = _oneOf.Select(a => Run(a, node, path)).ToList();
-            if (results.Count(r => r.Count == 0) != 1)
-            {
-                Combined(results, node, path, errors);
-            }
-        }
+        Combinator(_anyOf, node, path, errors, results => results.TrueForAll(r => r.Count > 0));
+        Combinator(_allOf, node, path, errors, results => results.Exists(r => r.Count > 0));
+        Combinator(_oneOf, node, path, errors, results => results.Count(r => r.Count == 0) != 1);
         if (_not is not null && Run(_not, node, path).Count == 0)
         {
             errors.Add(SchemaErrors.Generic(node, path, "ExcludedSchemaValidates"));
@@ -132,6 +111,14 @@ internal sealed class CompiledSchema
         ValidateType(node, path, errors);
         ValidateEnum(node, path, errors);
         ValidateProperties(node, path, errors, skip);
+    }
+
+    private void Combinator(List<CompiledSchema> schemas, JsonNode? node, string path, List<FieldError> errors, Func<List<List<FieldError>>, bool> fails)
+    {
+        if (schemas.Count > 0 && schemas.Select(a => Run(a, node, path)).ToList() is var results && fails(results))
+        {
+            Combined(results, node, path, errors);
+        }
     }
 
     private static List<FieldError> Run(CompiledSchema schema, JsonNode? node, string path)
