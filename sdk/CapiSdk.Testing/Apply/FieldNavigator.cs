@@ -8,9 +8,14 @@ internal static class FieldNavigator
     public static bool TryGet(JsonObject root, string path, out JsonNode? value)
     {
         JsonNode? node = root;
-        foreach (var seg in FieldPath.Segments(path))
+        if (path.Length == 0)
         {
-            if (!TryStep(node, seg, out node, out _))
+            value = node;
+            return true;
+        }
+        foreach (var range in path.AsSpan().Split(FieldPath.Separator))
+        {
+            if (!TryStep(node, path.AsSpan()[range], out node, out _))
             {
                 value = null;
                 return false;
@@ -63,13 +68,13 @@ internal static class FieldNavigator
         }
     }
 
-    private static bool TryStep(JsonNode? node, string seg, out JsonNode? child, out int index)
+    private static bool TryStep(JsonNode? node, ReadOnlySpan<char> seg, out JsonNode? child, out int index)
     {
         index = -1;
         child = null;
         if (seg.StartsWith("f:", StringComparison.Ordinal))
         {
-            return node is JsonObject o && o.TryGetPropertyValue(seg[2..], out child);
+            return node is JsonObject o && o.TryGetPropertyValue(seg[2..].ToString(), out child);
         }
         if (node is not JsonArray a)
         {
@@ -77,7 +82,7 @@ internal static class FieldNavigator
         }
         if (seg.StartsWith("k:", StringComparison.Ordinal))
         {
-            var keys = JsonNode.Parse(seg[2..])!.AsObject();
+            var keys = JsonNode.Parse(seg[2..].ToString())!.AsObject();
             for (var i = 0; i < a.Count; i++)
             {
                 if (a[i] is JsonObject item && keys.All(k => JsonNode.DeepEquals(item[k.Key], k.Value)))
@@ -89,7 +94,7 @@ internal static class FieldNavigator
             }
             return false;
         }
-        var wanted = JsonNode.Parse(seg[2..]);
+        var wanted = JsonNode.Parse(seg[2..].ToString());
         for (var i = 0; i < a.Count; i++)
         {
             if (JsonNode.DeepEquals(a[i], wanted))

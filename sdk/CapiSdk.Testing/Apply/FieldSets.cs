@@ -45,6 +45,17 @@ internal static class FieldSets
         return set;
     }
 
+    /// <summary>The paths under <c>f:status</c> only (what <see cref="Of"/> gives there), without walking the rest of the object.</summary>
+    public static HashSet<string> OfStatus(JsonObject obj, JsonObject? schema)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (obj.TryGetPropertyValue("status", out var status))
+        {
+            Walk(status, SchemaNode.Property(schema, "status"), "f:status", set);
+        }
+        return set;
+    }
+
     public static string ItemKey(JsonObject item, IReadOnlyList<string> keys)
     {
         var k = new JsonObject();

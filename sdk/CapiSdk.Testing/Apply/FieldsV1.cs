@@ -9,19 +9,35 @@ internal static class FieldsV1
     {
         var root = new JsonObject();
         var terminal = new HashSet<JsonObject>(ReferenceEqualityComparer.Instance);
+        // The nodes of the previous path's segments (where each segment ends in it): a sorted path shares most of
+        // them, so only its new segments are looked up or created (and only those allocate a key).
+        var open = new List<(int End, JsonObject Node)>();
+        var previous = "";
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
-            var node = root;
-            foreach (var seg in FieldPath.Segments(path))
+            var common = path.AsSpan().CommonPrefixLength(previous);
+            while (open.Count > 0 && !(open[^1].End <= common && (open[^1].End == path.Length || path[open[^1].End] == FieldPath.Separator)))
             {
+                open.RemoveAt(open.Count - 1);
+            }
+            var node = open.Count > 0 ? open[^1].Node : root;
+            var start = open.Count > 0 ? open[^1].End + 1 : 0;
+            while (start <= path.Length && path.Length > 0)
+            {
+                var end = path.IndexOf(FieldPath.Separator, start);
+                end = end < 0 ? path.Length : end;
+                var seg = path[start..end];
                 if (node[seg] is not JsonObject next)
                 {
                     next = new JsonObject();
                     node[seg] = next;
                 }
                 node = next;
+                open.Add((end, node));
+                start = end + 1;
             }
             terminal.Add(node);
+            previous = path;
         }
         AddDots(root, terminal);
         return root;

@@ -159,12 +159,9 @@ internal sealed class ManagedFields
 
     private static HashSet<string> Paths(JsonObject obj, JsonObject? schema, FieldScope scope)
     {
-        var set = FieldSets.Of(obj, schema, includeStatus: scope != FieldScope.NoStatus);
-        if (scope == FieldScope.StatusOnly)
-        {
-            set.RemoveWhere(p => !FieldPath.IsUnder(p, "f:status"));
-        }
-        return set;
+        return scope == FieldScope.StatusOnly
+            ? FieldSets.OfStatus(obj, schema)
+            : FieldSets.Of(obj, schema, includeStatus: scope != FieldScope.NoStatus);
     }
 
     private static bool SameValue(JsonObject a, JsonObject b, string path)
@@ -175,7 +172,7 @@ internal sealed class ManagedFields
         {
             return false;
         }
-        var last = FieldPath.Segments(path)[^1];
+        var last = path.AsSpan(path.LastIndexOf(FieldPath.Separator) + 1);
         return last.StartsWith("k:", StringComparison.Ordinal) || last.StartsWith("v:", StringComparison.Ordinal) || JsonNode.DeepEquals(va, vb);
     }
 }
