@@ -7,10 +7,10 @@ namespace CapiSdk.Generator.Emitting;
 /// <summary>
 /// The JSON metadata of a set of object types inside <c>CrdJsonContext</c>: one registration line per run-time type
 /// (objects, and the lists, maps, enums and nullable values their properties use), then per object a creator (one
-/// line per property, a shared generic builder instead of a block each), an accessor and a fast-path writer.
-/// The accessor is one method per type that gets or sets a reference-typed property (or the extension data) by its
-/// index: a <c>switch</c> instead of a getter and a setter lambda per property, which were most of the assembly.
-/// Value-typed properties keep their two lambdas, so that no value is boxed.
+/// line per property, a shared generic builder instead of a block each) and an accessor. The accessor is one method
+/// per type that gets or sets any property (or the extension data) by its index: a <c>switch</c> instead of a getter
+/// and a setter lambda per property, which were most of the assembly; a value-typed property's value is boxed.
+/// System.Text.Json writes from this metadata: a fast-path writer per type cost as much code again.
 /// </summary>
 internal static class JsonTypeEmitter
 {
@@ -63,7 +63,6 @@ internal static class JsonTypeEmitter
             writer.Line();
             EmitCreator(writer, type, names);
             EmitAccessor(writer, type, names);
-            FastPathWriter.Emit(writer, type, names);
         }
     }
 
@@ -101,22 +100,21 @@ internal static class JsonTypeEmitter
 
     private static void EmitCreator(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
-        var name = names.Type(type.FullName);
-        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new "
-            + name + "(), " + names.Writer(type.FullName) + ", " + names.Accessor(type.FullName) + ")");
+        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new "
+            + names.Type(type.FullName) + "(), " + names.Accessor(type.FullName) + ")");
         foreach (var property in type.Properties)
         {
-            var ignore = property.IgnoreWhenNull ? string.Empty : ", false";
-            writer.Line(property.Type.IsValueType
-                ? "    .Val(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name
-                    + ", static (x, v) => x." + property.Name + " = v!" + ignore + ")"
-                : "    .Ref<" + names.Type(property.Type.TypeName) + ">(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ignore + ")");
+            var derived = property.JsonName.Length > 0 && property.Name == char.ToUpperInvariant(property.JsonName[0]) + property.JsonName.Substring(1);
+            var arguments = SourceWriter.Literal(property.JsonName)
+                + (property.IgnoreWhenNull ? string.Empty : ", false")
+                + (derived ? string.Empty : ", name: " + SourceWriter.Literal(property.Name));
+            writer.Line("    .P<" + names.Type(property.Type.IsValueType ? property.DeclaredType : property.Type.TypeName) + ">(" + arguments + ")");
         }
 
         writer.Line(JsonTypeNames.IsGenerated(type.FullName) ? "    .Extra();" : "    .Build();");
     }
 
-    /// <summary>Gets (and with <c>set</c>, first sets) the reference-typed property at an index of the type's property list.</summary>
+    /// <summary>Gets (and with <c>set</c>, first sets) the property at an index of the type's property list.</summary>
     private static void EmitAccessor(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
         writer.Open("private static object? " + names.Accessor(type.FullName) + "(" + names.Type(type.FullName) + " x, int i, object? v, bool set)");
@@ -124,10 +122,7 @@ internal static class JsonTypeEmitter
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            if (!property.Type.IsValueType)
-            {
-                Case(writer, i, property.Name, names.Type(property.Type.TypeName) + (property.Initialized ? string.Empty : "?"));
-            }
+            Case(writer, i, property.Name, names.Type(property.DeclaredType));
         }
 
         if (JsonTypeNames.IsGenerated(type.FullName))
