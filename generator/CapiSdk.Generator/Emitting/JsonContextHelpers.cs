@@ -12,9 +12,23 @@ internal static class JsonContextHelpers
         private delegate object? Accessor<in TOwner>(TOwner owner, int index, object? value, bool set);
 
         /// <summary>Starts the metadata of an object type: its properties follow, one call each, then <c>Extra()</c> or <c>Build()</c>.</summary>
-        private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<T> creator, Accessor<T> access)
-            where T : class =>
-            new(options, creator, access);
+        private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, Accessor<T> access)
+            where T : class, new() =>
+            new(options, access);
+
+        private static void L<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories) =>
+            factories.TryAdd(typeof(global::System.Collections.Generic.IList<T>), ListInfo<T>);
+
+        private static void M<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories) =>
+            factories.TryAdd(typeof(global::System.Collections.Generic.IDictionary<string, T>), MapInfo<T>);
+
+        private static void N<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+            where T : struct =>
+            factories.TryAdd(typeof(T?), NullableInfo<T>);
+
+        private static void V<T, TConverter>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+            where TConverter : global::System.Text.Json.Serialization.JsonConverter<T>, new() =>
+            factories.TryAdd(typeof(T), static options => ValueInfo(options, new TConverter()));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
@@ -39,8 +53,8 @@ internal static class JsonContextHelpers
         /// The property metadata of one type, built one line per property: every property goes through the type's
         /// accessor with its index (its place in the list), so no type has a getter or setter method per property.
         /// </summary>
-        private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<TOwner> creator, Accessor<TOwner> access)
-            where TOwner : class
+        private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, Accessor<TOwner> access)
+            where TOwner : class, new()
         {
             private readonly global::System.Collections.Generic.List<global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo> _properties = new();
 
@@ -59,7 +73,7 @@ internal static class JsonContextHelpers
                 var properties = _properties.ToArray();
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<TOwner>(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<TOwner>
                 {
-                    ObjectCreator = creator,
+                    ObjectCreator = static () => new TOwner(),
                     PropertyMetadataInitializer = _ => properties,
                 });
             }

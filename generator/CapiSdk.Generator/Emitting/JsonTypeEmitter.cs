@@ -30,7 +30,7 @@ internal static class JsonTypeEmitter
     /// </summary>
     public static void Emit(SourceWriter writer, string signature, IReadOnlyList<ObjectTypeModel> objects, JsonTypeNames names, bool root)
     {
-        writer.Open(signature + "(" + names.Type(FactoriesType) + " factories)");
+        writer.Open(signature + "(" + names.Type(FactoriesType) + " f)");
         var seen = new HashSet<string>();
         if (root)
         {
@@ -48,7 +48,7 @@ internal static class JsonTypeEmitter
         {
             if (seen.Add(type.FullName))
             {
-                writer.Line("factories.TryAdd(typeof(" + names.Type(type.FullName) + "), " + names.Creator(type.FullName) + ");");
+                writer.Line("f.TryAdd(typeof(" + names.Type(type.FullName) + "), " + names.Creator(type.FullName) + ");");
             }
         }
 
@@ -75,18 +75,19 @@ internal static class JsonTypeEmitter
 
         if (seen.Add(type.RuntimeName))
         {
-            var factory = type.Kind switch
+            writer.Line(type.Kind switch
             {
-                JsonTypeKind.List => "ListInfo<" + ElementRuntimeName(type) + ">",
-                JsonTypeKind.Map => "MapInfo<" + ElementRuntimeName(type) + ">",
-                _ => "static options => ValueInfo(options, " + type.Converter + ")",
-            };
-            writer.Line("factories.TryAdd(typeof(" + names.Type(type.RuntimeName) + "), " + names.Type(factory) + ");");
+                JsonTypeKind.List => "L<" + names.Type(ElementRuntimeName(type)) + ">(f);",
+                JsonTypeKind.Map => "M<" + names.Type(ElementRuntimeName(type)) + ">(f);",
+                _ when type.Converter is { } converter && converter.StartsWith("new ", System.StringComparison.Ordinal) && converter.EndsWith("()", System.StringComparison.Ordinal)
+                    => "V<" + names.Type(type.RuntimeName) + ", " + names.Type(converter.Substring(4, converter.Length - 6)) + ">(f);",
+                _ => "f.TryAdd(typeof(" + names.Type(type.RuntimeName) + "), static o => ValueInfo(o, " + names.Type(type.Converter!) + "));",
+            });
         }
 
         if (nullable && type.IsValueType && seen.Add(type.RuntimeName + "?"))
         {
-            writer.Line("factories.TryAdd(typeof(" + names.Type(type.RuntimeName) + "?), NullableInfo<" + names.Type(type.RuntimeName) + ">);");
+            writer.Line("N<" + names.Type(type.RuntimeName) + ">(f);");
         }
 
         if (type.Element is not null)
@@ -100,8 +101,8 @@ internal static class JsonTypeEmitter
 
     private static void EmitCreator(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
-        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new "
-            + names.Type(type.FullName) + "(), " + names.Accessor(type.FullName) + ")");
+        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions o) => ObjectInfo<"
+            + names.Type(type.FullName) + ">(o, " + names.Accessor(type.FullName) + ")");
         foreach (var property in type.Properties)
         {
             var derived = property.JsonName.Length > 0 && property.Name == char.ToUpperInvariant(property.JsonName[0]) + property.JsonName.Substring(1);
@@ -117,24 +118,31 @@ internal static class JsonTypeEmitter
     /// <summary>Gets (and with <c>set</c>, first sets) the property at an index of the type's property list.</summary>
     private static void EmitAccessor(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
-        writer.Open("private static object? " + names.Accessor(type.FullName) + "(" + names.Type(type.FullName) + " x, int i, object? v, bool set)");
-        writer.Open("switch (i)");
+        writer.Line("private static object? " + names.Accessor(type.FullName) + "(" + names.Type(type.FullName) + " x, int i, object? v, bool set) => i switch");
+        writer.Line("{");
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            Case(writer, i, property.Name, names.Type(property.DeclaredType));
+            Arm(writer, i, property.Name, names.Type(property.DeclaredType));
         }
 
         if (JsonTypeNames.IsGenerated(type.FullName))
         {
-            Case(writer, type.Properties.Count, "AdditionalProperties", "Scg::IDictionary<string, Json::JsonElement>?");
+            Arm(writer, type.Properties.Count, "AdditionalProperties", "Scg::IDictionary<string, Json::JsonElement>?");
         }
 
-        writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(i));");
-        writer.Close();
-        writer.Close();
+        writer.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),");
+        writer.Line("};");
     }
 
-    private static void Case(SourceWriter writer, int index, string property, string type) =>
-        writer.Line("case " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": if (set) x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + "; return x." + property + ";");
+    /// <summary>
+    /// One arm of the accessor's <c>switch</c>. The first is cast to <c>object</c>, which so becomes the switch's
+    /// type: otherwise C# would pick a type the arms' types convert to, such as a class with an implicit conversion
+    /// from <c>string</c> (KubernetesClient's <c>ResourceQuantity</c>), and convert every <c>string</c> to it.
+    /// </summary>
+    private static void Arm(SourceWriter writer, int index, string property, string type)
+    {
+        var get = "set ? x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + " : x." + property;
+        writer.Line("    " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => " + (index == 0 ? "(object?)(" + get + ")" : get) + ",");
+    }
 }

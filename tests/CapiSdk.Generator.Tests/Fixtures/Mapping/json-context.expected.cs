@@ -68,59 +68,56 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         return factories;
     }
 
-    private static void AddKubernetesClientTypes(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> factories)
+    private static void AddKubernetesClientTypes(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> f)
     {
-        factories.TryAdd(typeof(string), static options => ValueInfo(options, Meta::JsonMetadataServices.StringConverter));
-        factories.TryAdd(typeof(long), static options => ValueInfo(options, Meta::JsonMetadataServices.Int64Converter));
-        factories.TryAdd(typeof(long?), NullableInfo<long>);
-        factories.TryAdd(typeof(int), static options => ValueInfo(options, Meta::JsonMetadataServices.Int32Converter));
-        factories.TryAdd(typeof(int?), NullableInfo<int>);
-        factories.TryAdd(typeof(double), static options => ValueInfo(options, Meta::JsonMetadataServices.DoubleConverter));
-        factories.TryAdd(typeof(double?), NullableInfo<double>);
-        factories.TryAdd(typeof(bool), static options => ValueInfo(options, Meta::JsonMetadataServices.BooleanConverter));
-        factories.TryAdd(typeof(bool?), NullableInfo<bool>);
-        factories.TryAdd(typeof(Json::Nodes.JsonNode), static options => ValueInfo(options, Meta::JsonMetadataServices.JsonNodeConverter));
-        factories.TryAdd(typeof(Json::Nodes.JsonObject), static options => ValueInfo(options, Meta::JsonMetadataServices.JsonObjectConverter));
-        factories.TryAdd(typeof(Json::JsonElement), static options => ValueInfo(options, Meta::JsonMetadataServices.JsonElementConverter));
-        factories.TryAdd(typeof(Json::JsonElement?), NullableInfo<Json::JsonElement>);
-        factories.TryAdd(typeof(global::System.DateTimeOffset), static options => ValueInfo(options, new global::CapiSdk.Client.Rfc3339DateTimeOffsetConverter()));
-        factories.TryAdd(typeof(global::System.DateTimeOffset?), NullableInfo<global::System.DateTimeOffset>);
-        factories.TryAdd(typeof(global::System.DateTime), static options => ValueInfo(options, new global::CapiSdk.Client.Rfc3339DateTimeConverter()));
-        factories.TryAdd(typeof(global::System.DateTime?), NullableInfo<global::System.DateTime>);
-        factories.TryAdd(typeof(object), static options => ValueInfo(options, Meta::JsonMetadataServices.ObjectConverter));
-        factories.TryAdd(typeof(Scg::IDictionary<string, Json::JsonElement>), MapInfo<Json::JsonElement>);
-        factories.TryAdd(typeof(K8s::V1ListMeta), Create_k8s_Models_V1ListMeta);
-        factories.TryAdd(typeof(K8s::V1ManagedFieldsEntry), Create_k8s_Models_V1ManagedFieldsEntry);
-        factories.TryAdd(typeof(K8s::V1ObjectMeta), Create_k8s_Models_V1ObjectMeta);
-        factories.TryAdd(typeof(K8s::V1OwnerReference), Create_k8s_Models_V1OwnerReference);
-        factories.TryAdd(typeof(K8s::V1ShardInfo), Create_k8s_Models_V1ShardInfo);
-        factories.TryAdd(typeof(Scg::IDictionary<string, string>), MapInfo<string>);
-        factories.TryAdd(typeof(Scg::IList<string>), ListInfo<string>);
-        factories.TryAdd(typeof(Scg::IList<K8s::V1ManagedFieldsEntry>), ListInfo<K8s::V1ManagedFieldsEntry>);
-        factories.TryAdd(typeof(Scg::IList<K8s::V1OwnerReference>), ListInfo<K8s::V1OwnerReference>);
+        f.TryAdd(typeof(string), static o => ValueInfo(o, Meta::JsonMetadataServices.StringConverter));
+        f.TryAdd(typeof(long), static o => ValueInfo(o, Meta::JsonMetadataServices.Int64Converter));
+        N<long>(f);
+        f.TryAdd(typeof(int), static o => ValueInfo(o, Meta::JsonMetadataServices.Int32Converter));
+        N<int>(f);
+        f.TryAdd(typeof(double), static o => ValueInfo(o, Meta::JsonMetadataServices.DoubleConverter));
+        N<double>(f);
+        f.TryAdd(typeof(bool), static o => ValueInfo(o, Meta::JsonMetadataServices.BooleanConverter));
+        N<bool>(f);
+        f.TryAdd(typeof(Json::Nodes.JsonNode), static o => ValueInfo(o, Meta::JsonMetadataServices.JsonNodeConverter));
+        f.TryAdd(typeof(Json::Nodes.JsonObject), static o => ValueInfo(o, Meta::JsonMetadataServices.JsonObjectConverter));
+        f.TryAdd(typeof(Json::JsonElement), static o => ValueInfo(o, Meta::JsonMetadataServices.JsonElementConverter));
+        N<Json::JsonElement>(f);
+        V<global::System.DateTimeOffset, global::CapiSdk.Client.Rfc3339DateTimeOffsetConverter>(f);
+        N<global::System.DateTimeOffset>(f);
+        V<global::System.DateTime, global::CapiSdk.Client.Rfc3339DateTimeConverter>(f);
+        N<global::System.DateTime>(f);
+        f.TryAdd(typeof(object), static o => ValueInfo(o, Meta::JsonMetadataServices.ObjectConverter));
+        M<Json::JsonElement>(f);
+        f.TryAdd(typeof(K8s::V1ListMeta), Create_k8s_Models_V1ListMeta);
+        f.TryAdd(typeof(K8s::V1ManagedFieldsEntry), Create_k8s_Models_V1ManagedFieldsEntry);
+        f.TryAdd(typeof(K8s::V1ObjectMeta), Create_k8s_Models_V1ObjectMeta);
+        f.TryAdd(typeof(K8s::V1OwnerReference), Create_k8s_Models_V1OwnerReference);
+        f.TryAdd(typeof(K8s::V1ShardInfo), Create_k8s_Models_V1ShardInfo);
+        M<string>(f);
+        L<string>(f);
+        L<K8s::V1ManagedFieldsEntry>(f);
+        L<K8s::V1OwnerReference>(f);
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ListMeta(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new K8s::V1ListMeta(), Access_k8s_Models_V1ListMeta)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ListMeta(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ListMeta>(o, Access_k8s_Models_V1ListMeta)
         .P<string>("continue", false, name: "ContinueProperty")
         .P<long?>("remainingItemCount", false)
         .P<string>("resourceVersion", false)
         .P<string>("selfLink", false)
         .P<K8s::V1ShardInfo>("shardInfo", false)
         .Build();
-    private static object? Access_k8s_Models_V1ListMeta(K8s::V1ListMeta x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ListMeta(K8s::V1ListMeta x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.ContinueProperty = (string?)v; return x.ContinueProperty;
-            case 1: if (set) x.RemainingItemCount = (long?)v; return x.RemainingItemCount;
-            case 2: if (set) x.ResourceVersion = (string?)v; return x.ResourceVersion;
-            case 3: if (set) x.SelfLink = (string?)v; return x.SelfLink;
-            case 4: if (set) x.ShardInfo = (K8s::V1ShardInfo?)v; return x.ShardInfo;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
+        0 => (object?)(set ? x.ContinueProperty = (string?)v : x.ContinueProperty),
+        1 => set ? x.RemainingItemCount = (long?)v : x.RemainingItemCount,
+        2 => set ? x.ResourceVersion = (string?)v : x.ResourceVersion,
+        3 => set ? x.SelfLink = (string?)v : x.SelfLink,
+        4 => set ? x.ShardInfo = (K8s::V1ShardInfo?)v : x.ShardInfo,
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new K8s::V1ManagedFieldsEntry(), Access_k8s_Models_V1ManagedFieldsEntry)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ManagedFieldsEntry>(o, Access_k8s_Models_V1ManagedFieldsEntry)
         .P<string>("apiVersion", false)
         .P<string>("fieldsType", false)
         .P<object>("fieldsV1", false)
@@ -129,22 +126,19 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .P<string>("subresource", false)
         .P<global::System.DateTime?>("time", false)
         .Build();
-    private static object? Access_k8s_Models_V1ManagedFieldsEntry(K8s::V1ManagedFieldsEntry x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ManagedFieldsEntry(K8s::V1ManagedFieldsEntry x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.ApiVersion = (string?)v; return x.ApiVersion;
-            case 1: if (set) x.FieldsType = (string?)v; return x.FieldsType;
-            case 2: if (set) x.FieldsV1 = (object?)v; return x.FieldsV1;
-            case 3: if (set) x.Manager = (string?)v; return x.Manager;
-            case 4: if (set) x.Operation = (string?)v; return x.Operation;
-            case 5: if (set) x.Subresource = (string?)v; return x.Subresource;
-            case 6: if (set) x.Time = (global::System.DateTime?)v; return x.Time;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
+        0 => (object?)(set ? x.ApiVersion = (string?)v : x.ApiVersion),
+        1 => set ? x.FieldsType = (string?)v : x.FieldsType,
+        2 => set ? x.FieldsV1 = (object?)v : x.FieldsV1,
+        3 => set ? x.Manager = (string?)v : x.Manager,
+        4 => set ? x.Operation = (string?)v : x.Operation,
+        5 => set ? x.Subresource = (string?)v : x.Subresource,
+        6 => set ? x.Time = (global::System.DateTime?)v : x.Time,
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new K8s::V1ObjectMeta(), Access_k8s_Models_V1ObjectMeta)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ObjectMeta>(o, Access_k8s_Models_V1ObjectMeta)
         .P<Scg::IDictionary<string, string>>("annotations", false)
         .P<global::System.DateTime?>("creationTimestamp", false)
         .P<long?>("deletionGracePeriodSeconds", false)
@@ -161,30 +155,27 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .P<string>("selfLink", false)
         .P<string>("uid", false)
         .Build();
-    private static object? Access_k8s_Models_V1ObjectMeta(K8s::V1ObjectMeta x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ObjectMeta(K8s::V1ObjectMeta x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.Annotations = (Scg::IDictionary<string, string>?)v; return x.Annotations;
-            case 1: if (set) x.CreationTimestamp = (global::System.DateTime?)v; return x.CreationTimestamp;
-            case 2: if (set) x.DeletionGracePeriodSeconds = (long?)v; return x.DeletionGracePeriodSeconds;
-            case 3: if (set) x.DeletionTimestamp = (global::System.DateTime?)v; return x.DeletionTimestamp;
-            case 4: if (set) x.Finalizers = (Scg::IList<string>?)v; return x.Finalizers;
-            case 5: if (set) x.GenerateName = (string?)v; return x.GenerateName;
-            case 6: if (set) x.Generation = (long?)v; return x.Generation;
-            case 7: if (set) x.Labels = (Scg::IDictionary<string, string>?)v; return x.Labels;
-            case 8: if (set) x.ManagedFields = (Scg::IList<K8s::V1ManagedFieldsEntry>?)v; return x.ManagedFields;
-            case 9: if (set) x.Name = (string?)v; return x.Name;
-            case 10: if (set) x.NamespaceProperty = (string?)v; return x.NamespaceProperty;
-            case 11: if (set) x.OwnerReferences = (Scg::IList<K8s::V1OwnerReference>?)v; return x.OwnerReferences;
-            case 12: if (set) x.ResourceVersion = (string?)v; return x.ResourceVersion;
-            case 13: if (set) x.SelfLink = (string?)v; return x.SelfLink;
-            case 14: if (set) x.Uid = (string?)v; return x.Uid;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
+        0 => (object?)(set ? x.Annotations = (Scg::IDictionary<string, string>?)v : x.Annotations),
+        1 => set ? x.CreationTimestamp = (global::System.DateTime?)v : x.CreationTimestamp,
+        2 => set ? x.DeletionGracePeriodSeconds = (long?)v : x.DeletionGracePeriodSeconds,
+        3 => set ? x.DeletionTimestamp = (global::System.DateTime?)v : x.DeletionTimestamp,
+        4 => set ? x.Finalizers = (Scg::IList<string>?)v : x.Finalizers,
+        5 => set ? x.GenerateName = (string?)v : x.GenerateName,
+        6 => set ? x.Generation = (long?)v : x.Generation,
+        7 => set ? x.Labels = (Scg::IDictionary<string, string>?)v : x.Labels,
+        8 => set ? x.ManagedFields = (Scg::IList<K8s::V1ManagedFieldsEntry>?)v : x.ManagedFields,
+        9 => set ? x.Name = (string?)v : x.Name,
+        10 => set ? x.NamespaceProperty = (string?)v : x.NamespaceProperty,
+        11 => set ? x.OwnerReferences = (Scg::IList<K8s::V1OwnerReference>?)v : x.OwnerReferences,
+        12 => set ? x.ResourceVersion = (string?)v : x.ResourceVersion,
+        13 => set ? x.SelfLink = (string?)v : x.SelfLink,
+        14 => set ? x.Uid = (string?)v : x.Uid,
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new K8s::V1OwnerReference(), Access_k8s_Models_V1OwnerReference)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1OwnerReference>(o, Access_k8s_Models_V1OwnerReference)
         .P<string>("apiVersion", false)
         .P<bool?>("blockOwnerDeletion", false)
         .P<bool?>("controller", false)
@@ -192,39 +183,47 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .P<string>("name", false)
         .P<string>("uid", false)
         .Build();
-    private static object? Access_k8s_Models_V1OwnerReference(K8s::V1OwnerReference x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1OwnerReference(K8s::V1OwnerReference x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.ApiVersion = (string?)v; return x.ApiVersion;
-            case 1: if (set) x.BlockOwnerDeletion = (bool?)v; return x.BlockOwnerDeletion;
-            case 2: if (set) x.Controller = (bool?)v; return x.Controller;
-            case 3: if (set) x.Kind = (string?)v; return x.Kind;
-            case 4: if (set) x.Name = (string?)v; return x.Name;
-            case 5: if (set) x.Uid = (string?)v; return x.Uid;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
+        0 => (object?)(set ? x.ApiVersion = (string?)v : x.ApiVersion),
+        1 => set ? x.BlockOwnerDeletion = (bool?)v : x.BlockOwnerDeletion,
+        2 => set ? x.Controller = (bool?)v : x.Controller,
+        3 => set ? x.Kind = (string?)v : x.Kind,
+        4 => set ? x.Name = (string?)v : x.Name,
+        5 => set ? x.Uid = (string?)v : x.Uid,
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new K8s::V1ShardInfo(), Access_k8s_Models_V1ShardInfo)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ShardInfo>(o, Access_k8s_Models_V1ShardInfo)
         .P<string>("selector", false)
         .Build();
-    private static object? Access_k8s_Models_V1ShardInfo(K8s::V1ShardInfo x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ShardInfo(K8s::V1ShardInfo x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.Selector = (string?)v; return x.Selector;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
+        0 => (object?)(set ? x.Selector = (string?)v : x.Selector),
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+    };
 
     /// <summary>Gets, or with <paramref name="set"/> first sets, the property at <paramref name="index"/> (boxed when a value type).</summary>
     private delegate object? Accessor<in TOwner>(TOwner owner, int index, object? value, bool set);
 
     /// <summary>Starts the metadata of an object type: its properties follow, one call each, then <c>Extra()</c> or <c>Build()</c>.</summary>
-    private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<T> creator, Accessor<T> access)
-        where T : class =>
-        new(options, creator, access);
+    private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, Accessor<T> access)
+        where T : class, new() =>
+        new(options, access);
+
+    private static void L<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories) =>
+        factories.TryAdd(typeof(global::System.Collections.Generic.IList<T>), ListInfo<T>);
+
+    private static void M<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories) =>
+        factories.TryAdd(typeof(global::System.Collections.Generic.IDictionary<string, T>), MapInfo<T>);
+
+    private static void N<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+        where T : struct =>
+        factories.TryAdd(typeof(T?), NullableInfo<T>);
+
+    private static void V<T, TConverter>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+        where TConverter : global::System.Text.Json.Serialization.JsonConverter<T>, new() =>
+        factories.TryAdd(typeof(T), static options => ValueInfo(options, new TConverter()));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
@@ -249,8 +248,8 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
     /// The property metadata of one type, built one line per property: every property goes through the type's
     /// accessor with its index (its place in the list), so no type has a getter or setter method per property.
     /// </summary>
-    private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<TOwner> creator, Accessor<TOwner> access)
-        where TOwner : class
+    private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, Accessor<TOwner> access)
+        where TOwner : class, new()
     {
         private readonly global::System.Collections.Generic.List<global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo> _properties = new();
 
@@ -269,7 +268,7 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             var properties = _properties.ToArray();
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<TOwner>(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<TOwner>
             {
-                ObjectCreator = creator,
+                ObjectCreator = static () => new TOwner(),
                 PropertyMetadataInitializer = _ => properties,
             });
         }
@@ -310,34 +309,31 @@ partial class CrdJsonContext
 {
     private static class File_test_e2125834
     {
-        public static void Add(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> factories)
+        public static void Add(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> f)
         {
-            factories.TryAdd(typeof(N0::Primitive), C0);
-            factories.TryAdd(typeof(N0::PrimitiveSpec), C1);
-            factories.TryAdd(typeof(N0::PrimitiveList), C2);
-            factories.TryAdd(typeof(Scg::IList<N0::Primitive>), ListInfo<N0::Primitive>);
+            f.TryAdd(typeof(N0::Primitive), C0);
+            f.TryAdd(typeof(N0::PrimitiveSpec), C1);
+            f.TryAdd(typeof(N0::PrimitiveList), C2);
+            L<N0::Primitive>(f);
         }
 
-        private static Meta::JsonTypeInfo C0(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new N0::Primitive(), A0)
+        private static Meta::JsonTypeInfo C0(Json::JsonSerializerOptions o) => ObjectInfo<N0::Primitive>(o, A0)
             .P<string>("apiVersion", false)
             .P<string>("kind", false)
             .P<K8s::V1ObjectMeta>("metadata", false)
             .P<N0::PrimitiveSpec>("spec")
             .Extra();
-        private static object? A0(N0::Primitive x, int i, object? v, bool set)
+        private static object? A0(N0::Primitive x, int i, object? v, bool set) => i switch
         {
-            switch (i)
-            {
-                case 0: if (set) x.ApiVersion = (string)v!; return x.ApiVersion;
-                case 1: if (set) x.Kind = (string)v!; return x.Kind;
-                case 2: if (set) x.Metadata = (K8s::V1ObjectMeta)v!; return x.Metadata;
-                case 3: if (set) x.Spec = (N0::PrimitiveSpec?)v; return x.Spec;
-                case 4: if (set) x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v; return x.AdditionalProperties;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-            }
-        }
+            0 => (object?)(set ? x.ApiVersion = (string)v! : x.ApiVersion),
+            1 => set ? x.Kind = (string)v! : x.Kind,
+            2 => set ? x.Metadata = (K8s::V1ObjectMeta)v! : x.Metadata,
+            3 => set ? x.Spec = (N0::PrimitiveSpec?)v : x.Spec,
+            4 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        };
 
-        private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new N0::PrimitiveSpec(), A1)
+        private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions o) => ObjectInfo<N0::PrimitiveSpec>(o, A1)
             .P<string>("name")
             .P<int?>("replicas")
             .P<long?>("bytes")
@@ -347,40 +343,34 @@ partial class CrdJsonContext
             .P<global::System.DateTimeOffset?>("since")
             .P<string>("data")
             .Extra();
-        private static object? A1(N0::PrimitiveSpec x, int i, object? v, bool set)
+        private static object? A1(N0::PrimitiveSpec x, int i, object? v, bool set) => i switch
         {
-            switch (i)
-            {
-                case 0: if (set) x.Name = (string?)v; return x.Name;
-                case 1: if (set) x.Replicas = (int?)v; return x.Replicas;
-                case 2: if (set) x.Bytes = (long?)v; return x.Bytes;
-                case 3: if (set) x.Count = (long?)v; return x.Count;
-                case 4: if (set) x.Ratio = (double?)v; return x.Ratio;
-                case 5: if (set) x.Enabled = (bool?)v; return x.Enabled;
-                case 6: if (set) x.Since = (global::System.DateTimeOffset?)v; return x.Since;
-                case 7: if (set) x.Data = (string?)v; return x.Data;
-                case 8: if (set) x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v; return x.AdditionalProperties;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-            }
-        }
+            0 => (object?)(set ? x.Name = (string?)v : x.Name),
+            1 => set ? x.Replicas = (int?)v : x.Replicas,
+            2 => set ? x.Bytes = (long?)v : x.Bytes,
+            3 => set ? x.Count = (long?)v : x.Count,
+            4 => set ? x.Ratio = (double?)v : x.Ratio,
+            5 => set ? x.Enabled = (bool?)v : x.Enabled,
+            6 => set ? x.Since = (global::System.DateTimeOffset?)v : x.Since,
+            7 => set ? x.Data = (string?)v : x.Data,
+            8 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        };
 
-        private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions o) => ObjectInfo(o, static () => new N0::PrimitiveList(), A2)
+        private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions o) => ObjectInfo<N0::PrimitiveList>(o, A2)
             .P<string>("apiVersion", false)
             .P<string>("kind", false)
             .P<K8s::V1ListMeta>("metadata", false)
             .P<Scg::IList<N0::Primitive>>("items", false)
             .Extra();
-        private static object? A2(N0::PrimitiveList x, int i, object? v, bool set)
+        private static object? A2(N0::PrimitiveList x, int i, object? v, bool set) => i switch
         {
-            switch (i)
-            {
-                case 0: if (set) x.ApiVersion = (string)v!; return x.ApiVersion;
-                case 1: if (set) x.Kind = (string)v!; return x.Kind;
-                case 2: if (set) x.Metadata = (K8s::V1ListMeta)v!; return x.Metadata;
-                case 3: if (set) x.Items = (Scg::IList<N0::Primitive>)v!; return x.Items;
-                case 4: if (set) x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v; return x.AdditionalProperties;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-            }
-        }
+            0 => (object?)(set ? x.ApiVersion = (string)v! : x.ApiVersion),
+            1 => set ? x.Kind = (string)v! : x.Kind,
+            2 => set ? x.Metadata = (K8s::V1ListMeta)v! : x.Metadata,
+            3 => set ? x.Items = (Scg::IList<N0::Primitive>)v! : x.Items,
+            4 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        };
     }
 }
