@@ -25,7 +25,7 @@ internal static class JsonContextEmitter
     private static readonly string[] ReservedNames =
     {
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", ContextName, "TypeInfoOf",
-        "Accessor", "ObjectInfo", "ValueInfo", "NullableInfo", "ListInfo", "MapInfo", "PropertyList", "L", "M", "N", "V",
+        "Accessor", "ObjectInfo", "ValueInfo", "NullableInfo", "ListInfo", "MapInfo", "PropertyList", "L", "M", "N", "V", "NoIndex",
     };
 
     public static string HintName(string rootNamespace) => rootNamespace + "." + ContextName + ".g.cs";

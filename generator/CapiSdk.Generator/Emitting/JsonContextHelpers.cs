@@ -11,6 +11,8 @@ internal static class JsonContextHelpers
         /// <summary>Gets, or with <paramref name="set"/> first sets, the property at <paramref name="index"/> (boxed when a value type).</summary>
         private delegate object? Accessor<in TOwner>(TOwner owner, int index, object? value, bool set);
 
+        private static object? NoIndex(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index));
+
         /// <summary>Starts the metadata of an object type: its properties follow, one call each, then <c>Extra()</c> or <c>Build()</c>.</summary>
         private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, Accessor<T> access)
             where T : class, new() =>

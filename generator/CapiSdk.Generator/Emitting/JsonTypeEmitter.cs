@@ -131,18 +131,12 @@ internal static class JsonTypeEmitter
             Arm(writer, type.Properties.Count, "AdditionalProperties", "Scg::IDictionary<string, Json::JsonElement>?");
         }
 
-        writer.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),");
+        // The last arm's type, object, is the switch's: otherwise C# would pick a type the other arms' types convert
+        // to, such as a class with an implicit conversion from string (KubernetesClient's ResourceQuantity).
+        writer.Line("    _ => NoIndex(i),");
         writer.Line("};");
     }
 
-    /// <summary>
-    /// One arm of the accessor's <c>switch</c>. The first is cast to <c>object</c>, which so becomes the switch's
-    /// type: otherwise C# would pick a type the arms' types convert to, such as a class with an implicit conversion
-    /// from <c>string</c> (KubernetesClient's <c>ResourceQuantity</c>), and convert every <c>string</c> to it.
-    /// </summary>
-    private static void Arm(SourceWriter writer, int index, string property, string type)
-    {
-        var get = "set ? x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + " : x." + property;
-        writer.Line("    " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => " + (index == 0 ? "(object?)(" + get + ")" : get) + ",");
-    }
+    private static void Arm(SourceWriter writer, int index, string property, string type) =>
+        writer.Line("    " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => set ? x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + " : x." + property + ",");
 }

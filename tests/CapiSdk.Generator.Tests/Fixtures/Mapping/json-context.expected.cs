@@ -109,12 +109,12 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .Build();
     private static object? Access_k8s_Models_V1ListMeta(K8s::V1ListMeta x, int i, object? v, bool set) => i switch
     {
-        0 => (object?)(set ? x.ContinueProperty = (string?)v : x.ContinueProperty),
+        0 => set ? x.ContinueProperty = (string?)v : x.ContinueProperty,
         1 => set ? x.RemainingItemCount = (long?)v : x.RemainingItemCount,
         2 => set ? x.ResourceVersion = (string?)v : x.ResourceVersion,
         3 => set ? x.SelfLink = (string?)v : x.SelfLink,
         4 => set ? x.ShardInfo = (K8s::V1ShardInfo?)v : x.ShardInfo,
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        _ => NoIndex(i),
     };
 
     private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ManagedFieldsEntry>(o, Access_k8s_Models_V1ManagedFieldsEntry)
@@ -128,14 +128,14 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .Build();
     private static object? Access_k8s_Models_V1ManagedFieldsEntry(K8s::V1ManagedFieldsEntry x, int i, object? v, bool set) => i switch
     {
-        0 => (object?)(set ? x.ApiVersion = (string?)v : x.ApiVersion),
+        0 => set ? x.ApiVersion = (string?)v : x.ApiVersion,
         1 => set ? x.FieldsType = (string?)v : x.FieldsType,
         2 => set ? x.FieldsV1 = (object?)v : x.FieldsV1,
         3 => set ? x.Manager = (string?)v : x.Manager,
         4 => set ? x.Operation = (string?)v : x.Operation,
         5 => set ? x.Subresource = (string?)v : x.Subresource,
         6 => set ? x.Time = (global::System.DateTime?)v : x.Time,
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        _ => NoIndex(i),
     };
 
     private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ObjectMeta>(o, Access_k8s_Models_V1ObjectMeta)
@@ -157,7 +157,7 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .Build();
     private static object? Access_k8s_Models_V1ObjectMeta(K8s::V1ObjectMeta x, int i, object? v, bool set) => i switch
     {
-        0 => (object?)(set ? x.Annotations = (Scg::IDictionary<string, string>?)v : x.Annotations),
+        0 => set ? x.Annotations = (Scg::IDictionary<string, string>?)v : x.Annotations,
         1 => set ? x.CreationTimestamp = (global::System.DateTime?)v : x.CreationTimestamp,
         2 => set ? x.DeletionGracePeriodSeconds = (long?)v : x.DeletionGracePeriodSeconds,
         3 => set ? x.DeletionTimestamp = (global::System.DateTime?)v : x.DeletionTimestamp,
@@ -172,7 +172,7 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         12 => set ? x.ResourceVersion = (string?)v : x.ResourceVersion,
         13 => set ? x.SelfLink = (string?)v : x.SelfLink,
         14 => set ? x.Uid = (string?)v : x.Uid,
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        _ => NoIndex(i),
     };
 
     private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1OwnerReference>(o, Access_k8s_Models_V1OwnerReference)
@@ -185,13 +185,13 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .Build();
     private static object? Access_k8s_Models_V1OwnerReference(K8s::V1OwnerReference x, int i, object? v, bool set) => i switch
     {
-        0 => (object?)(set ? x.ApiVersion = (string?)v : x.ApiVersion),
+        0 => set ? x.ApiVersion = (string?)v : x.ApiVersion,
         1 => set ? x.BlockOwnerDeletion = (bool?)v : x.BlockOwnerDeletion,
         2 => set ? x.Controller = (bool?)v : x.Controller,
         3 => set ? x.Kind = (string?)v : x.Kind,
         4 => set ? x.Name = (string?)v : x.Name,
         5 => set ? x.Uid = (string?)v : x.Uid,
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        _ => NoIndex(i),
     };
 
     private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ShardInfo>(o, Access_k8s_Models_V1ShardInfo)
@@ -199,12 +199,14 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         .Build();
     private static object? Access_k8s_Models_V1ShardInfo(K8s::V1ShardInfo x, int i, object? v, bool set) => i switch
     {
-        0 => (object?)(set ? x.Selector = (string?)v : x.Selector),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+        0 => set ? x.Selector = (string?)v : x.Selector,
+        _ => NoIndex(i),
     };
 
     /// <summary>Gets, or with <paramref name="set"/> first sets, the property at <paramref name="index"/> (boxed when a value type).</summary>
     private delegate object? Accessor<in TOwner>(TOwner owner, int index, object? value, bool set);
+
+    private static object? NoIndex(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Starts the metadata of an object type: its properties follow, one call each, then <c>Extra()</c> or <c>Build()</c>.</summary>
     private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, Accessor<T> access)
@@ -325,12 +327,12 @@ partial class CrdJsonContext
             .Extra();
         private static object? A0(N0::Primitive x, int i, object? v, bool set) => i switch
         {
-            0 => (object?)(set ? x.ApiVersion = (string)v! : x.ApiVersion),
+            0 => set ? x.ApiVersion = (string)v! : x.ApiVersion,
             1 => set ? x.Kind = (string)v! : x.Kind,
             2 => set ? x.Metadata = (K8s::V1ObjectMeta)v! : x.Metadata,
             3 => set ? x.Spec = (N0::PrimitiveSpec?)v : x.Spec,
             4 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+            _ => NoIndex(i),
         };
 
         private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions o) => ObjectInfo<N0::PrimitiveSpec>(o, A1)
@@ -345,7 +347,7 @@ partial class CrdJsonContext
             .Extra();
         private static object? A1(N0::PrimitiveSpec x, int i, object? v, bool set) => i switch
         {
-            0 => (object?)(set ? x.Name = (string?)v : x.Name),
+            0 => set ? x.Name = (string?)v : x.Name,
             1 => set ? x.Replicas = (int?)v : x.Replicas,
             2 => set ? x.Bytes = (long?)v : x.Bytes,
             3 => set ? x.Count = (long?)v : x.Count,
@@ -354,7 +356,7 @@ partial class CrdJsonContext
             6 => set ? x.Since = (global::System.DateTimeOffset?)v : x.Since,
             7 => set ? x.Data = (string?)v : x.Data,
             8 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+            _ => NoIndex(i),
         };
 
         private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions o) => ObjectInfo<N0::PrimitiveList>(o, A2)
@@ -365,12 +367,12 @@ partial class CrdJsonContext
             .Extra();
         private static object? A2(N0::PrimitiveList x, int i, object? v, bool set) => i switch
         {
-            0 => (object?)(set ? x.ApiVersion = (string)v! : x.ApiVersion),
+            0 => set ? x.ApiVersion = (string)v! : x.ApiVersion,
             1 => set ? x.Kind = (string)v! : x.Kind,
             2 => set ? x.Metadata = (K8s::V1ListMeta)v! : x.Metadata,
             3 => set ? x.Items = (Scg::IList<N0::Primitive>)v! : x.Items,
             4 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(i)),
+            _ => NoIndex(i),
         };
     }
 }
