@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CapiSdk.Client;
 
-/// <summary>Writes a UTC time as Kubernetes does (used by the generated fast-path serializers).</summary>
+/// <summary>Writes a UTC time as Kubernetes does (used by the RFC 3339 time converters).</summary>
 public static class Rfc3339
 {
     /// <summary>Writes <paramref name="utc"/> as <c>2024-01-02T03:04:05Z</c>, with fractions only when present.</summary>

@@ -25,9 +25,7 @@ internal static class JsonContextEmitter
     private static readonly string[] ReservedNames =
     {
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", ContextName, "TypeInfoOf",
-        "ValueWriter", "Accessor", "ObjectInfo", "ValueInfo", "NullableInfo", "ListInfo", "MapInfo", "PropertyList", "BeginObject", "EndObject", "WriteRef", "WriteVal",
-        "WriteArray", "WriteMap", "WriteOrNull", "WriteString", "WriteInt64", "WriteInt32", "WriteDouble", "WriteBoolean", "WriteTime", "WriteNode",
-        "WriteElement", "WriteIntOrString", "WriteAny",
+        "Accessor", "ObjectInfo", "ValueInfo", "NullableInfo", "ListInfo", "MapInfo", "PropertyList", "L", "M", "N", "V", "NoIndex",
     };
 
     public static string HintName(string rootNamespace) => rootNamespace + "." + ContextName + ".g.cs";

@@ -8,7 +8,7 @@ using CapiSdk.Generator.Pipeline;
 namespace CapiSdk.Generator.Emitting;
 
 /// <summary>
-/// Emits one CRD file's part of <c>CrdJsonContext</c>: a partial class with the metadata and fast-path writers of
+/// Emits one CRD file's part of <c>CrdJsonContext</c>: a partial class with the metadata (creators and accessors) of
 /// the file's types, and a nested class <c>File_{file}</c> whose <c>Add</c> the context's root calls. A change to the file re-emits only
 /// this source.
 /// </summary>

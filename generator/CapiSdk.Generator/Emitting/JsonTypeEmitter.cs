@@ -7,10 +7,10 @@ namespace CapiSdk.Generator.Emitting;
 /// <summary>
 /// The JSON metadata of a set of object types inside <c>CrdJsonContext</c>: one registration line per run-time type
 /// (objects, and the lists, maps, enums and nullable values their properties use), then per object a creator (one
-/// line per property, a shared generic builder instead of a block each), an accessor and a fast-path writer.
-/// The accessor is one method per type that gets or sets a reference-typed property (or the extension data) by its
-/// index: a <c>switch</c> instead of a getter and a setter lambda per property, which were most of the assembly.
-/// Value-typed properties keep their two lambdas, so that no value is boxed.
+/// line per property, a shared generic builder instead of a block each) and an accessor. The accessor is one method
+/// per type that gets or sets any property (or the extension data) by its index: a <c>switch</c> instead of a getter
+/// and a setter lambda per property, which were most of the assembly; a value-typed property's value is boxed.
+/// System.Text.Json writes from this metadata: a fast-path writer per type cost as much code again.
 /// </summary>
 internal static class JsonTypeEmitter
 {
@@ -30,7 +30,7 @@ internal static class JsonTypeEmitter
     /// </summary>
     public static void Emit(SourceWriter writer, string signature, IReadOnlyList<ObjectTypeModel> objects, JsonTypeNames names, bool root)
     {
-        writer.Open(signature + "(" + names.Type(FactoriesType) + " factories)");
+        writer.Open(signature + "(" + names.Type(FactoriesType) + " f)");
         var seen = new HashSet<string>();
         if (root)
         {
@@ -48,7 +48,7 @@ internal static class JsonTypeEmitter
         {
             if (seen.Add(type.FullName))
             {
-                writer.Line("factories.TryAdd(typeof(" + names.Type(type.FullName) + "), " + names.Creator(type.FullName) + ");");
+                writer.Line("f.TryAdd(typeof(" + names.Type(type.FullName) + "), " + names.Creator(type.FullName) + ");");
             }
         }
 
@@ -63,7 +63,6 @@ internal static class JsonTypeEmitter
             writer.Line();
             EmitCreator(writer, type, names);
             EmitAccessor(writer, type, names);
-            FastPathWriter.Emit(writer, type, names);
         }
     }
 
@@ -76,18 +75,19 @@ internal static class JsonTypeEmitter
 
         if (seen.Add(type.RuntimeName))
         {
-            var factory = type.Kind switch
+            writer.Line(type.Kind switch
             {
-                JsonTypeKind.List => "ListInfo<" + ElementRuntimeName(type) + ">",
-                JsonTypeKind.Map => "MapInfo<" + ElementRuntimeName(type) + ">",
-                _ => "static options => ValueInfo(options, " + type.Converter + ")",
-            };
-            writer.Line("factories.TryAdd(typeof(" + names.Type(type.RuntimeName) + "), " + names.Type(factory) + ");");
+                JsonTypeKind.List => "L<" + names.Type(ElementRuntimeName(type)) + ">(f);",
+                JsonTypeKind.Map => "M<" + names.Type(ElementRuntimeName(type)) + ">(f);",
+                _ when type.Converter is { } converter && converter.StartsWith("new ", System.StringComparison.Ordinal) && converter.EndsWith("()", System.StringComparison.Ordinal)
+                    => "V<" + names.Type(type.RuntimeName) + ", " + names.Type(converter.Substring(4, converter.Length - 6)) + ">(f);",
+                _ => "f.TryAdd(typeof(" + names.Type(type.RuntimeName) + "), static o => ValueInfo(o, " + names.Type(type.Converter!) + "));",
+            });
         }
 
         if (nullable && type.IsValueType && seen.Add(type.RuntimeName + "?"))
         {
-            writer.Line("factories.TryAdd(typeof(" + names.Type(type.RuntimeName) + "?), NullableInfo<" + names.Type(type.RuntimeName) + ">);");
+            writer.Line("N<" + names.Type(type.RuntimeName) + ">(f);");
         }
 
         if (type.Element is not null)
@@ -101,45 +101,42 @@ internal static class JsonTypeEmitter
 
     private static void EmitCreator(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
-        var name = names.Type(type.FullName);
-        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new "
-            + name + "(), " + names.Writer(type.FullName) + ", " + names.Accessor(type.FullName) + ")");
+        writer.Line("private static Meta::JsonTypeInfo " + names.Creator(type.FullName) + "(Json::JsonSerializerOptions o) => ObjectInfo<"
+            + names.Type(type.FullName) + ">(o, " + names.Accessor(type.FullName) + ")");
         foreach (var property in type.Properties)
         {
-            var ignore = property.IgnoreWhenNull ? string.Empty : ", false";
-            writer.Line(property.Type.IsValueType
-                ? "    .Val(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ", static x => x." + property.Name
-                    + ", static (x, v) => x." + property.Name + " = v!" + ignore + ")"
-                : "    .Ref<" + names.Type(property.Type.TypeName) + ">(" + SourceWriter.Literal(property.Name) + ", " + SourceWriter.Literal(property.JsonName) + ignore + ")");
+            var derived = property.JsonName.Length > 0 && property.Name == char.ToUpperInvariant(property.JsonName[0]) + property.JsonName.Substring(1);
+            var arguments = SourceWriter.Literal(property.JsonName)
+                + (property.IgnoreWhenNull ? string.Empty : ", false")
+                + (derived ? string.Empty : ", name: " + SourceWriter.Literal(property.Name));
+            writer.Line("    .P<" + names.Type(property.Type.IsValueType ? property.DeclaredType : property.Type.TypeName) + ">(" + arguments + ")");
         }
 
         writer.Line(JsonTypeNames.IsGenerated(type.FullName) ? "    .Extra();" : "    .Build();");
     }
 
-    /// <summary>Gets (and with <c>set</c>, first sets) the reference-typed property at an index of the type's property list.</summary>
+    /// <summary>Gets (and with <c>set</c>, first sets) the property at an index of the type's property list.</summary>
     private static void EmitAccessor(SourceWriter writer, ObjectTypeModel type, JsonTypeNames names)
     {
-        writer.Open("private static object? " + names.Accessor(type.FullName) + "(" + names.Type(type.FullName) + " x, int i, object? v, bool set)");
-        writer.Open("switch (i)");
+        writer.Line("private static object? " + names.Accessor(type.FullName) + "(" + names.Type(type.FullName) + " x, int i, object? v, bool set) => i switch");
+        writer.Line("{");
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
-            if (!property.Type.IsValueType)
-            {
-                Case(writer, i, property.Name, names.Type(property.Type.TypeName) + (property.Initialized ? string.Empty : "?"));
-            }
+            Arm(writer, i, property.Name, names.Type(property.DeclaredType));
         }
 
         if (JsonTypeNames.IsGenerated(type.FullName))
         {
-            Case(writer, type.Properties.Count, "AdditionalProperties", "Scg::IDictionary<string, Json::JsonElement>?");
+            Arm(writer, type.Properties.Count, "AdditionalProperties", "Scg::IDictionary<string, Json::JsonElement>?");
         }
 
-        writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(i));");
-        writer.Close();
-        writer.Close();
+        // The last arm's type, object, is the switch's: otherwise C# would pick a type the other arms' types convert
+        // to, such as a class with an implicit conversion from string (KubernetesClient's ResourceQuantity).
+        writer.Line("    _ => NoIndex(i),");
+        writer.Line("};");
     }
 
-    private static void Case(SourceWriter writer, int index, string property, string type) =>
-        writer.Line("case " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": if (set) x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + "; return x." + property + ";");
+    private static void Arm(SourceWriter writer, int index, string property, string type) =>
+        writer.Line("    " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " => set ? x." + property + " = (" + type + ")v" + (type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!") + " : x." + property + ",");
 }

@@ -7,10 +7,10 @@ using CapiSdk.Generator.Model;
 namespace CapiSdk.Generator.Emitting;
 
 /// <summary>
-/// The names of the creator and fast-path writer of each type in one part of <c>CrdJsonContext</c>. A file's own
-/// types are numbered (<c>C3</c>, <c>W3</c>: short, because the compiler names every lambda after its method, and
+/// The names of the creator and accessor of each type in one part of <c>CrdJsonContext</c>. A file's own
+/// types are numbered (<c>C3</c>, <c>A3</c>: short, because the compiler names every lambda after its method, and
 /// those names fill the assembly's string heap); KubernetesClient's types, which the root holds and every file uses,
-/// are named after the type (<c>Write_k8s_Models_V1ObjectMeta</c>). Generated type names never contain <c>_</c> after
+/// are named after the type (<c>Create_k8s_Models_V1ObjectMeta</c>). Generated type names never contain <c>_</c> after
 /// their first character, so the root's names never clash with an accessor.
 /// Type names are written short through namespace aliases the source declares (<see cref="Usings"/>): the
 /// standard ones (<c>Scg::</c>, <c>Json::</c>, <c>Meta::</c>, <c>K8s::</c>) and one per namespace of the source's
@@ -93,25 +93,22 @@ internal sealed class JsonTypeNames
         return builder.ToString();
     }
 
-    /// <summary>The accessor of a type's reference-typed properties (<see cref="JsonTypeEmitter"/>).</summary>
-    public string Accessor(string fullName) => Name("A", "Access_", fullName)!;
+    /// <summary>The accessor of a type's properties (<see cref="JsonTypeEmitter"/>).</summary>
+    public string Accessor(string fullName) => Name("A", "Access_", fullName);
 
     /// <summary>KubernetesClient's classes have no extension data; the generator's own do.</summary>
     public static bool IsGenerated(string fullName) => !fullName.StartsWith("global::k8s.", System.StringComparison.Ordinal);
 
-    public string Creator(string fullName) => Name("C", "Create_", fullName)!;
+    public string Creator(string fullName) => Name("C", "Create_", fullName);
 
-    /// <summary>The writer of <paramref name="fullName"/>, or null when this part of the context does not know it.</summary>
-    public string? Writer(string fullName) => Name("W", "Write_", fullName);
-
-    private string? Name(string localPrefix, string rootPrefix, string fullName)
+    private string Name(string localPrefix, string rootPrefix, string fullName)
     {
         if (!_root && _local.TryGetValue(fullName, out var index))
         {
             return localPrefix + index.ToString(CultureInfo.InvariantCulture);
         }
 
-        return _root || !IsGenerated(fullName) ? rootPrefix + Mangle(fullName) : null;
+        return rootPrefix + Mangle(fullName);
     }
 
     private static string Mangle(string fullName)

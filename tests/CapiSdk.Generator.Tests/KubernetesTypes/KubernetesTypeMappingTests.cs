@@ -129,11 +129,11 @@ public sealed class KubernetesTypeMappingTests
 
         foreach (var type in new[] { "V1Probe", "V1HTTPGetAction", "V1TCPSocketAction", "V1ResourceRequirements", "Corev1ResourceClaim", "V1LabelSelectorRequirement", "V1Taint", "V1Condition" })
         {
-            Assert.Contains("factories.TryAdd(typeof(K8s::" + type + "), ", context, StringComparison.Ordinal);
+            Assert.Contains("f.TryAdd(typeof(K8s::" + type + "), ", context, StringComparison.Ordinal);
         }
 
-        Assert.Contains("new global::CapiSdk.Client.KubernetesIntOrStringConverter()", context, StringComparison.Ordinal);
-        Assert.Contains("new global::CapiSdk.Client.ResourceQuantityConverter()", context, StringComparison.Ordinal);
+        Assert.Contains(", global::CapiSdk.Client.KubernetesIntOrStringConverter>(f);", context, StringComparison.Ordinal);
+        Assert.Contains(", global::CapiSdk.Client.ResourceQuantityConverter>(f);", context, StringComparison.Ordinal);
         Assert.DoesNotContain("K8s::V1Container)", context, StringComparison.Ordinal);
     }
 }

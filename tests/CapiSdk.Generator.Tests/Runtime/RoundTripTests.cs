@@ -66,15 +66,14 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void The_fast_path_writer_writes_what_a_reflection_serializer_writes_from_the_same_model()
+    public void The_context_writes_what_a_reflection_serializer_writes_from_the_same_model()
     {
         var widget = WidgetAssembly.Read(ServerObject);
 
-        var fastPath = JsonNode.Parse(WidgetAssembly.Write(widget));
+        var generated = JsonNode.Parse(WidgetAssembly.Write(widget));
         var reflection = JsonNode.Parse(k8s.KubernetesJson.Serialize(widget));
 
-        Assert.Null(JsonDiff.FirstDifference(reflection, fastPath));
-        Assert.NotNull(WidgetAssembly.TypeInfo(WidgetAssembly.Widget).GetType().GetProperty("SerializeHandler")?.GetValue(WidgetAssembly.TypeInfo(WidgetAssembly.Widget)));
+        Assert.Null(JsonDiff.FirstDifference(reflection, generated));
     }
 
     [Fact]

@@ -68,226 +68,164 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         return factories;
     }
 
-    private static void AddKubernetesClientTypes(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> factories)
+    private static void AddKubernetesClientTypes(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> f)
     {
-        factories.TryAdd(typeof(string), static options => ValueInfo(options, Meta::JsonMetadataServices.StringConverter));
-        factories.TryAdd(typeof(long), static options => ValueInfo(options, Meta::JsonMetadataServices.Int64Converter));
-        factories.TryAdd(typeof(long?), NullableInfo<long>);
-        factories.TryAdd(typeof(int), static options => ValueInfo(options, Meta::JsonMetadataServices.Int32Converter));
-        factories.TryAdd(typeof(int?), NullableInfo<int>);
-        factories.TryAdd(typeof(double), static options => ValueInfo(options, Meta::JsonMetadataServices.DoubleConverter));
-        factories.TryAdd(typeof(double?), NullableInfo<double>);
-        factories.TryAdd(typeof(bool), static options => ValueInfo(options, Meta::JsonMetadataServices.BooleanConverter));
-        factories.TryAdd(typeof(bool?), NullableInfo<bool>);
-        factories.TryAdd(typeof(Json::Nodes.JsonNode), static options => ValueInfo(options, Meta::JsonMetadataServices.JsonNodeConverter));
-        factories.TryAdd(typeof(Json::Nodes.JsonObject), static options => ValueInfo(options, Meta::JsonMetadataServices.JsonObjectConverter));
-        factories.TryAdd(typeof(Json::JsonElement), static options => ValueInfo(options, Meta::JsonMetadataServices.JsonElementConverter));
-        factories.TryAdd(typeof(Json::JsonElement?), NullableInfo<Json::JsonElement>);
-        factories.TryAdd(typeof(global::System.DateTimeOffset), static options => ValueInfo(options, new global::CapiSdk.Client.Rfc3339DateTimeOffsetConverter()));
-        factories.TryAdd(typeof(global::System.DateTimeOffset?), NullableInfo<global::System.DateTimeOffset>);
-        factories.TryAdd(typeof(global::System.DateTime), static options => ValueInfo(options, new global::CapiSdk.Client.Rfc3339DateTimeConverter()));
-        factories.TryAdd(typeof(global::System.DateTime?), NullableInfo<global::System.DateTime>);
-        factories.TryAdd(typeof(object), static options => ValueInfo(options, Meta::JsonMetadataServices.ObjectConverter));
-        factories.TryAdd(typeof(Scg::IDictionary<string, Json::JsonElement>), MapInfo<Json::JsonElement>);
-        factories.TryAdd(typeof(K8s::V1ListMeta), Create_k8s_Models_V1ListMeta);
-        factories.TryAdd(typeof(K8s::V1ManagedFieldsEntry), Create_k8s_Models_V1ManagedFieldsEntry);
-        factories.TryAdd(typeof(K8s::V1ObjectMeta), Create_k8s_Models_V1ObjectMeta);
-        factories.TryAdd(typeof(K8s::V1OwnerReference), Create_k8s_Models_V1OwnerReference);
-        factories.TryAdd(typeof(K8s::V1ShardInfo), Create_k8s_Models_V1ShardInfo);
-        factories.TryAdd(typeof(Scg::IDictionary<string, string>), MapInfo<string>);
-        factories.TryAdd(typeof(Scg::IList<string>), ListInfo<string>);
-        factories.TryAdd(typeof(Scg::IList<K8s::V1ManagedFieldsEntry>), ListInfo<K8s::V1ManagedFieldsEntry>);
-        factories.TryAdd(typeof(Scg::IList<K8s::V1OwnerReference>), ListInfo<K8s::V1OwnerReference>);
+        f.TryAdd(typeof(string), static o => ValueInfo(o, Meta::JsonMetadataServices.StringConverter));
+        f.TryAdd(typeof(long), static o => ValueInfo(o, Meta::JsonMetadataServices.Int64Converter));
+        N<long>(f);
+        f.TryAdd(typeof(int), static o => ValueInfo(o, Meta::JsonMetadataServices.Int32Converter));
+        N<int>(f);
+        f.TryAdd(typeof(double), static o => ValueInfo(o, Meta::JsonMetadataServices.DoubleConverter));
+        N<double>(f);
+        f.TryAdd(typeof(bool), static o => ValueInfo(o, Meta::JsonMetadataServices.BooleanConverter));
+        N<bool>(f);
+        f.TryAdd(typeof(Json::Nodes.JsonNode), static o => ValueInfo(o, Meta::JsonMetadataServices.JsonNodeConverter));
+        f.TryAdd(typeof(Json::Nodes.JsonObject), static o => ValueInfo(o, Meta::JsonMetadataServices.JsonObjectConverter));
+        f.TryAdd(typeof(Json::JsonElement), static o => ValueInfo(o, Meta::JsonMetadataServices.JsonElementConverter));
+        N<Json::JsonElement>(f);
+        V<global::System.DateTimeOffset, global::CapiSdk.Client.Rfc3339DateTimeOffsetConverter>(f);
+        N<global::System.DateTimeOffset>(f);
+        V<global::System.DateTime, global::CapiSdk.Client.Rfc3339DateTimeConverter>(f);
+        N<global::System.DateTime>(f);
+        f.TryAdd(typeof(object), static o => ValueInfo(o, Meta::JsonMetadataServices.ObjectConverter));
+        M<Json::JsonElement>(f);
+        f.TryAdd(typeof(K8s::V1ListMeta), Create_k8s_Models_V1ListMeta);
+        f.TryAdd(typeof(K8s::V1ManagedFieldsEntry), Create_k8s_Models_V1ManagedFieldsEntry);
+        f.TryAdd(typeof(K8s::V1ObjectMeta), Create_k8s_Models_V1ObjectMeta);
+        f.TryAdd(typeof(K8s::V1OwnerReference), Create_k8s_Models_V1OwnerReference);
+        f.TryAdd(typeof(K8s::V1ShardInfo), Create_k8s_Models_V1ShardInfo);
+        M<string>(f);
+        L<string>(f);
+        L<K8s::V1ManagedFieldsEntry>(f);
+        L<K8s::V1OwnerReference>(f);
     }
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ListMeta(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ListMeta(), Write_k8s_Models_V1ListMeta, Access_k8s_Models_V1ListMeta)
-        .Ref<string>("ContinueProperty", "continue", false)
-        .Val("RemainingItemCount", "remainingItemCount", static x => x.RemainingItemCount, static (x, v) => x.RemainingItemCount = v!, false)
-        .Ref<string>("ResourceVersion", "resourceVersion", false)
-        .Ref<string>("SelfLink", "selfLink", false)
-        .Ref<K8s::V1ShardInfo>("ShardInfo", "shardInfo", false)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ListMeta(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ListMeta>(o, Access_k8s_Models_V1ListMeta)
+        .P<string>("continue", false, name: "ContinueProperty")
+        .P<long?>("remainingItemCount", false)
+        .P<string>("resourceVersion", false)
+        .P<string>("selfLink", false)
+        .P<K8s::V1ShardInfo>("shardInfo", false)
         .Build();
-    private static object? Access_k8s_Models_V1ListMeta(K8s::V1ListMeta x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ListMeta(K8s::V1ListMeta x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.ContinueProperty = (string?)v; return x.ContinueProperty;
-            case 2: if (set) x.ResourceVersion = (string?)v; return x.ResourceVersion;
-            case 3: if (set) x.SelfLink = (string?)v; return x.SelfLink;
-            case 4: if (set) x.ShardInfo = (K8s::V1ShardInfo?)v; return x.ShardInfo;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
-    private static void Write_k8s_Models_V1ListMeta(Json::Utf8JsonWriter writer, K8s::V1ListMeta? value)
-    {
-        if (BeginObject(writer, value))
-        {
-            WriteRef(writer, "continue"u8, value.ContinueProperty, WriteString);
-            WriteVal(writer, "remainingItemCount"u8, value.RemainingItemCount, WriteInt64);
-            WriteRef(writer, "resourceVersion"u8, value.ResourceVersion, WriteString);
-            WriteRef(writer, "selfLink"u8, value.SelfLink, WriteString);
-            WriteRef(writer, "shardInfo"u8, value.ShardInfo, Write_k8s_Models_V1ShardInfo);
-            EndObject(writer, null);
-        }
-    }
+        0 => set ? x.ContinueProperty = (string?)v : x.ContinueProperty,
+        1 => set ? x.RemainingItemCount = (long?)v : x.RemainingItemCount,
+        2 => set ? x.ResourceVersion = (string?)v : x.ResourceVersion,
+        3 => set ? x.SelfLink = (string?)v : x.SelfLink,
+        4 => set ? x.ShardInfo = (K8s::V1ShardInfo?)v : x.ShardInfo,
+        _ => NoIndex(i),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ManagedFieldsEntry(), Write_k8s_Models_V1ManagedFieldsEntry, Access_k8s_Models_V1ManagedFieldsEntry)
-        .Ref<string>("ApiVersion", "apiVersion", false)
-        .Ref<string>("FieldsType", "fieldsType", false)
-        .Ref<object>("FieldsV1", "fieldsV1", false)
-        .Ref<string>("Manager", "manager", false)
-        .Ref<string>("Operation", "operation", false)
-        .Ref<string>("Subresource", "subresource", false)
-        .Val("Time", "time", static x => x.Time, static (x, v) => x.Time = v!, false)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ManagedFieldsEntry(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ManagedFieldsEntry>(o, Access_k8s_Models_V1ManagedFieldsEntry)
+        .P<string>("apiVersion", false)
+        .P<string>("fieldsType", false)
+        .P<object>("fieldsV1", false)
+        .P<string>("manager", false)
+        .P<string>("operation", false)
+        .P<string>("subresource", false)
+        .P<global::System.DateTime?>("time", false)
         .Build();
-    private static object? Access_k8s_Models_V1ManagedFieldsEntry(K8s::V1ManagedFieldsEntry x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ManagedFieldsEntry(K8s::V1ManagedFieldsEntry x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.ApiVersion = (string?)v; return x.ApiVersion;
-            case 1: if (set) x.FieldsType = (string?)v; return x.FieldsType;
-            case 2: if (set) x.FieldsV1 = (object?)v; return x.FieldsV1;
-            case 3: if (set) x.Manager = (string?)v; return x.Manager;
-            case 4: if (set) x.Operation = (string?)v; return x.Operation;
-            case 5: if (set) x.Subresource = (string?)v; return x.Subresource;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
-    private static void Write_k8s_Models_V1ManagedFieldsEntry(Json::Utf8JsonWriter writer, K8s::V1ManagedFieldsEntry? value)
-    {
-        if (BeginObject(writer, value))
-        {
-            WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
-            WriteRef(writer, "fieldsType"u8, value.FieldsType, WriteString);
-            WriteRef(writer, "fieldsV1"u8, value.FieldsV1, WriteAny);
-            WriteRef(writer, "manager"u8, value.Manager, WriteString);
-            WriteRef(writer, "operation"u8, value.Operation, WriteString);
-            WriteRef(writer, "subresource"u8, value.Subresource, WriteString);
-            WriteVal(writer, "time"u8, value.Time, WriteTime);
-            EndObject(writer, null);
-        }
-    }
+        0 => set ? x.ApiVersion = (string?)v : x.ApiVersion,
+        1 => set ? x.FieldsType = (string?)v : x.FieldsType,
+        2 => set ? x.FieldsV1 = (object?)v : x.FieldsV1,
+        3 => set ? x.Manager = (string?)v : x.Manager,
+        4 => set ? x.Operation = (string?)v : x.Operation,
+        5 => set ? x.Subresource = (string?)v : x.Subresource,
+        6 => set ? x.Time = (global::System.DateTime?)v : x.Time,
+        _ => NoIndex(i),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ObjectMeta(), Write_k8s_Models_V1ObjectMeta, Access_k8s_Models_V1ObjectMeta)
-        .Ref<Scg::IDictionary<string, string>>("Annotations", "annotations", false)
-        .Val("CreationTimestamp", "creationTimestamp", static x => x.CreationTimestamp, static (x, v) => x.CreationTimestamp = v!, false)
-        .Val("DeletionGracePeriodSeconds", "deletionGracePeriodSeconds", static x => x.DeletionGracePeriodSeconds, static (x, v) => x.DeletionGracePeriodSeconds = v!, false)
-        .Val("DeletionTimestamp", "deletionTimestamp", static x => x.DeletionTimestamp, static (x, v) => x.DeletionTimestamp = v!, false)
-        .Ref<Scg::IList<string>>("Finalizers", "finalizers", false)
-        .Ref<string>("GenerateName", "generateName", false)
-        .Val("Generation", "generation", static x => x.Generation, static (x, v) => x.Generation = v!, false)
-        .Ref<Scg::IDictionary<string, string>>("Labels", "labels", false)
-        .Ref<Scg::IList<K8s::V1ManagedFieldsEntry>>("ManagedFields", "managedFields", false)
-        .Ref<string>("Name", "name", false)
-        .Ref<string>("NamespaceProperty", "namespace", false)
-        .Ref<Scg::IList<K8s::V1OwnerReference>>("OwnerReferences", "ownerReferences", false)
-        .Ref<string>("ResourceVersion", "resourceVersion", false)
-        .Ref<string>("SelfLink", "selfLink", false)
-        .Ref<string>("Uid", "uid", false)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ObjectMeta(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ObjectMeta>(o, Access_k8s_Models_V1ObjectMeta)
+        .P<Scg::IDictionary<string, string>>("annotations", false)
+        .P<global::System.DateTime?>("creationTimestamp", false)
+        .P<long?>("deletionGracePeriodSeconds", false)
+        .P<global::System.DateTime?>("deletionTimestamp", false)
+        .P<Scg::IList<string>>("finalizers", false)
+        .P<string>("generateName", false)
+        .P<long?>("generation", false)
+        .P<Scg::IDictionary<string, string>>("labels", false)
+        .P<Scg::IList<K8s::V1ManagedFieldsEntry>>("managedFields", false)
+        .P<string>("name", false)
+        .P<string>("namespace", false, name: "NamespaceProperty")
+        .P<Scg::IList<K8s::V1OwnerReference>>("ownerReferences", false)
+        .P<string>("resourceVersion", false)
+        .P<string>("selfLink", false)
+        .P<string>("uid", false)
         .Build();
-    private static object? Access_k8s_Models_V1ObjectMeta(K8s::V1ObjectMeta x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ObjectMeta(K8s::V1ObjectMeta x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.Annotations = (Scg::IDictionary<string, string>?)v; return x.Annotations;
-            case 4: if (set) x.Finalizers = (Scg::IList<string>?)v; return x.Finalizers;
-            case 5: if (set) x.GenerateName = (string?)v; return x.GenerateName;
-            case 7: if (set) x.Labels = (Scg::IDictionary<string, string>?)v; return x.Labels;
-            case 8: if (set) x.ManagedFields = (Scg::IList<K8s::V1ManagedFieldsEntry>?)v; return x.ManagedFields;
-            case 9: if (set) x.Name = (string?)v; return x.Name;
-            case 10: if (set) x.NamespaceProperty = (string?)v; return x.NamespaceProperty;
-            case 11: if (set) x.OwnerReferences = (Scg::IList<K8s::V1OwnerReference>?)v; return x.OwnerReferences;
-            case 12: if (set) x.ResourceVersion = (string?)v; return x.ResourceVersion;
-            case 13: if (set) x.SelfLink = (string?)v; return x.SelfLink;
-            case 14: if (set) x.Uid = (string?)v; return x.Uid;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
-    private static void Write_k8s_Models_V1ObjectMeta(Json::Utf8JsonWriter writer, K8s::V1ObjectMeta? value)
-    {
-        if (BeginObject(writer, value))
-        {
-            WriteRef(writer, "annotations"u8, value.Annotations, static (w, v) => WriteMap(w, v, WriteString));
-            WriteVal(writer, "creationTimestamp"u8, value.CreationTimestamp, WriteTime);
-            WriteVal(writer, "deletionGracePeriodSeconds"u8, value.DeletionGracePeriodSeconds, WriteInt64);
-            WriteVal(writer, "deletionTimestamp"u8, value.DeletionTimestamp, WriteTime);
-            WriteRef(writer, "finalizers"u8, value.Finalizers, static (w, v) => WriteArray(w, v, WriteString));
-            WriteRef(writer, "generateName"u8, value.GenerateName, WriteString);
-            WriteVal(writer, "generation"u8, value.Generation, WriteInt64);
-            WriteRef(writer, "labels"u8, value.Labels, static (w, v) => WriteMap(w, v, WriteString));
-            WriteRef(writer, "managedFields"u8, value.ManagedFields, static (w, v) => WriteArray(w, v, Write_k8s_Models_V1ManagedFieldsEntry));
-            WriteRef(writer, "name"u8, value.Name, WriteString);
-            WriteRef(writer, "namespace"u8, value.NamespaceProperty, WriteString);
-            WriteRef(writer, "ownerReferences"u8, value.OwnerReferences, static (w, v) => WriteArray(w, v, Write_k8s_Models_V1OwnerReference));
-            WriteRef(writer, "resourceVersion"u8, value.ResourceVersion, WriteString);
-            WriteRef(writer, "selfLink"u8, value.SelfLink, WriteString);
-            WriteRef(writer, "uid"u8, value.Uid, WriteString);
-            EndObject(writer, null);
-        }
-    }
+        0 => set ? x.Annotations = (Scg::IDictionary<string, string>?)v : x.Annotations,
+        1 => set ? x.CreationTimestamp = (global::System.DateTime?)v : x.CreationTimestamp,
+        2 => set ? x.DeletionGracePeriodSeconds = (long?)v : x.DeletionGracePeriodSeconds,
+        3 => set ? x.DeletionTimestamp = (global::System.DateTime?)v : x.DeletionTimestamp,
+        4 => set ? x.Finalizers = (Scg::IList<string>?)v : x.Finalizers,
+        5 => set ? x.GenerateName = (string?)v : x.GenerateName,
+        6 => set ? x.Generation = (long?)v : x.Generation,
+        7 => set ? x.Labels = (Scg::IDictionary<string, string>?)v : x.Labels,
+        8 => set ? x.ManagedFields = (Scg::IList<K8s::V1ManagedFieldsEntry>?)v : x.ManagedFields,
+        9 => set ? x.Name = (string?)v : x.Name,
+        10 => set ? x.NamespaceProperty = (string?)v : x.NamespaceProperty,
+        11 => set ? x.OwnerReferences = (Scg::IList<K8s::V1OwnerReference>?)v : x.OwnerReferences,
+        12 => set ? x.ResourceVersion = (string?)v : x.ResourceVersion,
+        13 => set ? x.SelfLink = (string?)v : x.SelfLink,
+        14 => set ? x.Uid = (string?)v : x.Uid,
+        _ => NoIndex(i),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1OwnerReference(), Write_k8s_Models_V1OwnerReference, Access_k8s_Models_V1OwnerReference)
-        .Ref<string>("ApiVersion", "apiVersion", false)
-        .Val("BlockOwnerDeletion", "blockOwnerDeletion", static x => x.BlockOwnerDeletion, static (x, v) => x.BlockOwnerDeletion = v!, false)
-        .Val("Controller", "controller", static x => x.Controller, static (x, v) => x.Controller = v!, false)
-        .Ref<string>("Kind", "kind", false)
-        .Ref<string>("Name", "name", false)
-        .Ref<string>("Uid", "uid", false)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1OwnerReference(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1OwnerReference>(o, Access_k8s_Models_V1OwnerReference)
+        .P<string>("apiVersion", false)
+        .P<bool?>("blockOwnerDeletion", false)
+        .P<bool?>("controller", false)
+        .P<string>("kind", false)
+        .P<string>("name", false)
+        .P<string>("uid", false)
         .Build();
-    private static object? Access_k8s_Models_V1OwnerReference(K8s::V1OwnerReference x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1OwnerReference(K8s::V1OwnerReference x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.ApiVersion = (string?)v; return x.ApiVersion;
-            case 3: if (set) x.Kind = (string?)v; return x.Kind;
-            case 4: if (set) x.Name = (string?)v; return x.Name;
-            case 5: if (set) x.Uid = (string?)v; return x.Uid;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
-    private static void Write_k8s_Models_V1OwnerReference(Json::Utf8JsonWriter writer, K8s::V1OwnerReference? value)
-    {
-        if (BeginObject(writer, value))
-        {
-            WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
-            WriteVal(writer, "blockOwnerDeletion"u8, value.BlockOwnerDeletion, WriteBoolean);
-            WriteVal(writer, "controller"u8, value.Controller, WriteBoolean);
-            WriteRef(writer, "kind"u8, value.Kind, WriteString);
-            WriteRef(writer, "name"u8, value.Name, WriteString);
-            WriteRef(writer, "uid"u8, value.Uid, WriteString);
-            EndObject(writer, null);
-        }
-    }
+        0 => set ? x.ApiVersion = (string?)v : x.ApiVersion,
+        1 => set ? x.BlockOwnerDeletion = (bool?)v : x.BlockOwnerDeletion,
+        2 => set ? x.Controller = (bool?)v : x.Controller,
+        3 => set ? x.Kind = (string?)v : x.Kind,
+        4 => set ? x.Name = (string?)v : x.Name,
+        5 => set ? x.Uid = (string?)v : x.Uid,
+        _ => NoIndex(i),
+    };
 
-    private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new K8s::V1ShardInfo(), Write_k8s_Models_V1ShardInfo, Access_k8s_Models_V1ShardInfo)
-        .Ref<string>("Selector", "selector", false)
+    private static Meta::JsonTypeInfo Create_k8s_Models_V1ShardInfo(Json::JsonSerializerOptions o) => ObjectInfo<K8s::V1ShardInfo>(o, Access_k8s_Models_V1ShardInfo)
+        .P<string>("selector", false)
         .Build();
-    private static object? Access_k8s_Models_V1ShardInfo(K8s::V1ShardInfo x, int i, object? v, bool set)
+    private static object? Access_k8s_Models_V1ShardInfo(K8s::V1ShardInfo x, int i, object? v, bool set) => i switch
     {
-        switch (i)
-        {
-            case 0: if (set) x.Selector = (string?)v; return x.Selector;
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-        }
-    }
-    private static void Write_k8s_Models_V1ShardInfo(Json::Utf8JsonWriter writer, K8s::V1ShardInfo? value)
-    {
-        if (BeginObject(writer, value))
-        {
-            WriteRef(writer, "selector"u8, value.Selector, WriteString);
-            EndObject(writer, null);
-        }
-    }
+        0 => set ? x.Selector = (string?)v : x.Selector,
+        _ => NoIndex(i),
+    };
 
-    private delegate void ValueWriter<in T>(global::System.Text.Json.Utf8JsonWriter writer, T value);
-
-    /// <summary>Gets, or with <paramref name="set"/> first sets, the reference-typed property at <paramref name="index"/>.</summary>
+    /// <summary>Gets, or with <paramref name="set"/> first sets, the property at <paramref name="index"/> (boxed when a value type).</summary>
     private delegate object? Accessor<in TOwner>(TOwner owner, int index, object? value, bool set);
 
+    private static object? NoIndex(int index) => throw new global::System.ArgumentOutOfRangeException(nameof(index));
+
     /// <summary>Starts the metadata of an object type: its properties follow, one call each, then <c>Extra()</c> or <c>Build()</c>.</summary>
-    private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<T> creator, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T?> write, Accessor<T> access)
-        where T : class =>
-        new(options, creator, write, access);
+    private static PropertyList<T> ObjectInfo<T>(global::System.Text.Json.JsonSerializerOptions options, Accessor<T> access)
+        where T : class, new() =>
+        new(options, access);
+
+    private static void L<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories) =>
+        factories.TryAdd(typeof(global::System.Collections.Generic.IList<T>), ListInfo<T>);
+
+    private static void M<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories) =>
+        factories.TryAdd(typeof(global::System.Collections.Generic.IDictionary<string, T>), MapInfo<T>);
+
+    private static void N<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+        where T : struct =>
+        factories.TryAdd(typeof(T?), NullableInfo<T>);
+
+    private static void V<T, TConverter>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+        where TConverter : global::System.Text.Json.Serialization.JsonConverter<T>, new() =>
+        factories.TryAdd(typeof(T), static options => ValueInfo(options, new TConverter()));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
@@ -309,47 +247,44 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
         });
 
     /// <summary>
-    /// The property metadata of one type, built one line per property: a reference-typed property goes through the
-    /// type's accessor with its index (its place in the list), a value-typed one through its own getter and setter.
+    /// The property metadata of one type, built one line per property: every property goes through the type's
+    /// accessor with its index (its place in the list), so no type has a getter or setter method per property.
     /// </summary>
-    private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, global::System.Func<TOwner> creator, global::System.Action<global::System.Text.Json.Utf8JsonWriter, TOwner?> write, Accessor<TOwner> access)
-        where TOwner : class
+    private sealed class PropertyList<TOwner>(global::System.Text.Json.JsonSerializerOptions options, Accessor<TOwner> access)
+        where TOwner : class, new()
     {
         private readonly global::System.Collections.Generic.List<global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo> _properties = new();
 
-        public PropertyList<TOwner> Ref<T>(string name, string? jsonName, bool ignoreWhenNull = true, bool isExtensionData = false)
-            where T : class
-        {
-            var index = _properties.Count;
-            return Add<T>(name, jsonName, obj => (T?)access((TOwner)obj, index, null, false), (obj, value) => access((TOwner)obj, index, value, true), ignoreWhenNull, isExtensionData);
-        }
-
-        public PropertyList<TOwner> Val<T>(string name, string jsonName, global::System.Func<TOwner, T?> getter, global::System.Action<TOwner, T?> setter, bool ignoreWhenNull = true) =>
-            Add<T>(name, jsonName, obj => getter((TOwner)obj), (obj, value) => setter((TOwner)obj, value), ignoreWhenNull, isExtensionData: false);
+        /// <summary>
+        /// A property named <paramref name="jsonName"/> in JSON and, unless <paramref name="name"/> says otherwise,
+        /// <paramref name="jsonName"/> with its first letter upper-cased in C#.
+        /// </summary>
+        public PropertyList<TOwner> P<T>(string jsonName, bool ignoreWhenNull = true, string? name = null) =>
+            Add<T>(name ?? char.ToUpperInvariant(jsonName[0]) + jsonName.Substring(1), jsonName, ignoreWhenNull, isExtensionData: false);
 
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Extra() =>
-            Ref<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>("AdditionalProperties", null, ignoreWhenNull: false, isExtensionData: true).Build();
+            Add<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>("AdditionalProperties", null, ignoreWhenNull: false, isExtensionData: true).Build();
 
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Build()
         {
             var properties = _properties.ToArray();
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<TOwner>(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<TOwner>
             {
-                ObjectCreator = creator,
+                ObjectCreator = static () => new TOwner(),
                 PropertyMetadataInitializer = _ => properties,
-                SerializeHandler = write,
             });
         }
 
-        private PropertyList<TOwner> Add<T>(string name, string? jsonName, global::System.Func<object, T?> getter, global::System.Action<object, T?> setter, bool ignoreWhenNull, bool isExtensionData)
+        private PropertyList<TOwner> Add<T>(string name, string? jsonName, bool ignoreWhenNull, bool isExtensionData)
         {
+            var index = _properties.Count;
             _properties.Add(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<T>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<T>
             {
                 IsProperty = true,
                 IsPublic = true,
                 DeclaringType = typeof(TOwner),
-                Getter = getter,
-                Setter = setter,
+                Getter = obj => (T?)access((TOwner)obj, index, null, false),
+                Setter = (obj, value) => access((TOwner)obj, index, value, true),
                 IgnoreCondition = ignoreWhenNull ? global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull : null,
                 IsExtensionData = isExtensionData,
                 PropertyName = name,
@@ -358,135 +293,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
             return this;
         }
     }
-
-    private static bool BeginObject(global::System.Text.Json.Utf8JsonWriter writer, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return false;
-        }
-
-        writer.WriteStartObject();
-        return true;
-    }
-
-    private static void EndObject(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? extra)
-    {
-        if (extra is not null)
-        {
-            foreach (var pair in extra)
-            {
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteRef<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value, ValueWriter<T> write)
-        where T : class
-    {
-        if (value is not null)
-        {
-            writer.WritePropertyName(name);
-            write(writer, value);
-        }
-    }
-
-    private static void WriteVal<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, T? value, ValueWriter<T> write)
-        where T : struct
-    {
-        if (value is { } set)
-        {
-            writer.WritePropertyName(name);
-            write(writer, set);
-        }
-    }
-
-    private static void WriteArray<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<T> value, ValueWriter<T> write)
-    {
-        writer.WriteStartArray();
-        for (var i = 0; i < value.Count; i++)
-        {
-            write(writer, value[i]);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, T> value, ValueWriter<T> write)
-    {
-        writer.WriteStartObject();
-        foreach (var pair in value)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteOrNull<T>(global::System.Text.Json.Utf8JsonWriter writer, T? value, ValueWriter<T> write)
-        where T : class
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            write(writer, value);
-        }
-    }
-
-    private static void WriteOrNull<T>(global::System.Text.Json.Utf8JsonWriter writer, T? value, ValueWriter<T> write)
-        where T : struct
-    {
-        if (value is { } set)
-        {
-            write(writer, set);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-
-    private static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
-
-    private static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
-
-    private static void WriteInt32(global::System.Text.Json.Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
-
-    private static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
-
-    private static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
-
-    private static void WriteTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => global::CapiSdk.Client.Rfc3339.Write(writer, value.UtcDateTime);
-
-    private static void WriteTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTime value) => global::CapiSdk.Client.Rfc3339.Write(writer, value.Kind == global::System.DateTimeKind.Local ? value.ToUniversalTime() : value);
-
-    private static void WriteNode(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.Nodes.JsonNode value) => value.WriteTo(writer);
-
-    private static void WriteElement(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
-
-    private static void WriteIntOrString(global::System.Text.Json.Utf8JsonWriter writer, global::CapiSdk.Client.IntOrString value)
-    {
-        if (value.IsString)
-        {
-            writer.WriteStringValue(value.StringValue);
-        }
-        else
-        {
-            writer.WriteNumberValue(value.IntValue!.Value);
-        }
-    }
-
-    // KubernetesClient's untyped 'object' fields: whatever metadata the context has for the run-time type.
-    private static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, object value) =>
-        global::System.Text.Json.JsonSerializer.Serialize(writer, value, Default.Options.GetTypeInfo(value.GetType()));
 }
 
 // ==== Test.CrdJsonContext.test_e2125834.g.cs
@@ -505,108 +311,68 @@ partial class CrdJsonContext
 {
     private static class File_test_e2125834
     {
-        public static void Add(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> factories)
+        public static void Add(Scg::Dictionary<global::System.Type, global::System.Func<Json::JsonSerializerOptions, Meta::JsonTypeInfo>> f)
         {
-            factories.TryAdd(typeof(N0::Primitive), C0);
-            factories.TryAdd(typeof(N0::PrimitiveSpec), C1);
-            factories.TryAdd(typeof(N0::PrimitiveList), C2);
-            factories.TryAdd(typeof(Scg::IList<N0::Primitive>), ListInfo<N0::Primitive>);
+            f.TryAdd(typeof(N0::Primitive), C0);
+            f.TryAdd(typeof(N0::PrimitiveSpec), C1);
+            f.TryAdd(typeof(N0::PrimitiveList), C2);
+            L<N0::Primitive>(f);
         }
 
-        private static Meta::JsonTypeInfo C0(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new N0::Primitive(), W0, A0)
-            .Ref<string>("ApiVersion", "apiVersion", false)
-            .Ref<string>("Kind", "kind", false)
-            .Ref<K8s::V1ObjectMeta>("Metadata", "metadata", false)
-            .Ref<N0::PrimitiveSpec>("Spec", "spec")
+        private static Meta::JsonTypeInfo C0(Json::JsonSerializerOptions o) => ObjectInfo<N0::Primitive>(o, A0)
+            .P<string>("apiVersion", false)
+            .P<string>("kind", false)
+            .P<K8s::V1ObjectMeta>("metadata", false)
+            .P<N0::PrimitiveSpec>("spec")
             .Extra();
-        private static object? A0(N0::Primitive x, int i, object? v, bool set)
+        private static object? A0(N0::Primitive x, int i, object? v, bool set) => i switch
         {
-            switch (i)
-            {
-                case 0: if (set) x.ApiVersion = (string)v!; return x.ApiVersion;
-                case 1: if (set) x.Kind = (string)v!; return x.Kind;
-                case 2: if (set) x.Metadata = (K8s::V1ObjectMeta)v!; return x.Metadata;
-                case 3: if (set) x.Spec = (N0::PrimitiveSpec?)v; return x.Spec;
-                case 4: if (set) x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v; return x.AdditionalProperties;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-            }
-        }
-        private static void W0(Json::Utf8JsonWriter writer, N0::Primitive? value)
-        {
-            if (BeginObject(writer, value))
-            {
-                WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
-                WriteRef(writer, "kind"u8, value.Kind, WriteString);
-                WriteRef(writer, "metadata"u8, value.Metadata, Write_k8s_Models_V1ObjectMeta);
-                WriteRef(writer, "spec"u8, value.Spec, W1);
-                EndObject(writer, value.AdditionalProperties);
-            }
-        }
+            0 => set ? x.ApiVersion = (string)v! : x.ApiVersion,
+            1 => set ? x.Kind = (string)v! : x.Kind,
+            2 => set ? x.Metadata = (K8s::V1ObjectMeta)v! : x.Metadata,
+            3 => set ? x.Spec = (N0::PrimitiveSpec?)v : x.Spec,
+            4 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
+            _ => NoIndex(i),
+        };
 
-        private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new N0::PrimitiveSpec(), W1, A1)
-            .Ref<string>("Name", "name")
-            .Val("Replicas", "replicas", static x => x.Replicas, static (x, v) => x.Replicas = v!)
-            .Val("Bytes", "bytes", static x => x.Bytes, static (x, v) => x.Bytes = v!)
-            .Val("Count", "count", static x => x.Count, static (x, v) => x.Count = v!)
-            .Val("Ratio", "ratio", static x => x.Ratio, static (x, v) => x.Ratio = v!)
-            .Val("Enabled", "enabled", static x => x.Enabled, static (x, v) => x.Enabled = v!)
-            .Val("Since", "since", static x => x.Since, static (x, v) => x.Since = v!)
-            .Ref<string>("Data", "data")
+        private static Meta::JsonTypeInfo C1(Json::JsonSerializerOptions o) => ObjectInfo<N0::PrimitiveSpec>(o, A1)
+            .P<string>("name")
+            .P<int?>("replicas")
+            .P<long?>("bytes")
+            .P<long?>("count")
+            .P<double?>("ratio")
+            .P<bool?>("enabled")
+            .P<global::System.DateTimeOffset?>("since")
+            .P<string>("data")
             .Extra();
-        private static object? A1(N0::PrimitiveSpec x, int i, object? v, bool set)
+        private static object? A1(N0::PrimitiveSpec x, int i, object? v, bool set) => i switch
         {
-            switch (i)
-            {
-                case 0: if (set) x.Name = (string?)v; return x.Name;
-                case 7: if (set) x.Data = (string?)v; return x.Data;
-                case 8: if (set) x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v; return x.AdditionalProperties;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-            }
-        }
-        private static void W1(Json::Utf8JsonWriter writer, N0::PrimitiveSpec? value)
-        {
-            if (BeginObject(writer, value))
-            {
-                WriteRef(writer, "name"u8, value.Name, WriteString);
-                WriteVal(writer, "replicas"u8, value.Replicas, WriteInt32);
-                WriteVal(writer, "bytes"u8, value.Bytes, WriteInt64);
-                WriteVal(writer, "count"u8, value.Count, WriteInt64);
-                WriteVal(writer, "ratio"u8, value.Ratio, WriteDouble);
-                WriteVal(writer, "enabled"u8, value.Enabled, WriteBoolean);
-                WriteVal(writer, "since"u8, value.Since, WriteTime);
-                WriteRef(writer, "data"u8, value.Data, WriteString);
-                EndObject(writer, value.AdditionalProperties);
-            }
-        }
+            0 => set ? x.Name = (string?)v : x.Name,
+            1 => set ? x.Replicas = (int?)v : x.Replicas,
+            2 => set ? x.Bytes = (long?)v : x.Bytes,
+            3 => set ? x.Count = (long?)v : x.Count,
+            4 => set ? x.Ratio = (double?)v : x.Ratio,
+            5 => set ? x.Enabled = (bool?)v : x.Enabled,
+            6 => set ? x.Since = (global::System.DateTimeOffset?)v : x.Since,
+            7 => set ? x.Data = (string?)v : x.Data,
+            8 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
+            _ => NoIndex(i),
+        };
 
-        private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions options) => ObjectInfo(options, static () => new N0::PrimitiveList(), W2, A2)
-            .Ref<string>("ApiVersion", "apiVersion", false)
-            .Ref<string>("Kind", "kind", false)
-            .Ref<K8s::V1ListMeta>("Metadata", "metadata", false)
-            .Ref<Scg::IList<N0::Primitive>>("Items", "items", false)
+        private static Meta::JsonTypeInfo C2(Json::JsonSerializerOptions o) => ObjectInfo<N0::PrimitiveList>(o, A2)
+            .P<string>("apiVersion", false)
+            .P<string>("kind", false)
+            .P<K8s::V1ListMeta>("metadata", false)
+            .P<Scg::IList<N0::Primitive>>("items", false)
             .Extra();
-        private static object? A2(N0::PrimitiveList x, int i, object? v, bool set)
+        private static object? A2(N0::PrimitiveList x, int i, object? v, bool set) => i switch
         {
-            switch (i)
-            {
-                case 0: if (set) x.ApiVersion = (string)v!; return x.ApiVersion;
-                case 1: if (set) x.Kind = (string)v!; return x.Kind;
-                case 2: if (set) x.Metadata = (K8s::V1ListMeta)v!; return x.Metadata;
-                case 3: if (set) x.Items = (Scg::IList<N0::Primitive>)v!; return x.Items;
-                case 4: if (set) x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v; return x.AdditionalProperties;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(i));
-            }
-        }
-        private static void W2(Json::Utf8JsonWriter writer, N0::PrimitiveList? value)
-        {
-            if (BeginObject(writer, value))
-            {
-                WriteRef(writer, "apiVersion"u8, value.ApiVersion, WriteString);
-                WriteRef(writer, "kind"u8, value.Kind, WriteString);
-                WriteRef(writer, "metadata"u8, value.Metadata, Write_k8s_Models_V1ListMeta);
-                WriteRef(writer, "items"u8, value.Items, static (w, v) => WriteArray(w, v, W0));
-                EndObject(writer, value.AdditionalProperties);
-            }
-        }
+            0 => set ? x.ApiVersion = (string)v! : x.ApiVersion,
+            1 => set ? x.Kind = (string)v! : x.Kind,
+            2 => set ? x.Metadata = (K8s::V1ListMeta)v! : x.Metadata,
+            3 => set ? x.Items = (Scg::IList<N0::Primitive>)v! : x.Items,
+            4 => set ? x.AdditionalProperties = (Scg::IDictionary<string, Json::JsonElement>?)v : x.AdditionalProperties,
+            _ => NoIndex(i),
+        };
     }
 }
