@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Embedded.V1;
 
 /// <summary>Template (embedded.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Template</c> of <c>embedded.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>templates</c>, <c>template</c>.</para></remarks>
+/// <remarks>Kind <c>Template</c> of <c>embedded.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>templates</c>, <c>template</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "embedded.example.com", ApiVersion = "v1", Kind = "Template", PluralName = "templates")]
 public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<TemplateSpec?>
 {
@@ -85,7 +85,7 @@ public sealed partial class TemplateClient : global::CapiSdk.Client.NamespacedRe
 public sealed partial class TemplateSpec
 {
     /// <summary>The <c>resource</c> field.</summary>
-    /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+    /// <remarks>Unknown fields are preserved by the server.</remarks>
     public TemplateResource? Resource { get; set; }
 
     /// <summary>The <c>typed</c> field.</summary>
@@ -97,7 +97,7 @@ public sealed partial class TemplateSpec
 }
 
 /// <summary>The object at .spec.resource.</summary>
-/// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+/// <remarks>Unknown fields are preserved by the server.</remarks>
 public sealed partial class TemplateResource : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
 {
     /// <summary>The <c>apiVersion</c> field.</summary>

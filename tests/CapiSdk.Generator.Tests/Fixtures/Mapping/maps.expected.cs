@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Maps.V1;
 
 /// <summary>Mapped (maps.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Mapped</c> of <c>maps.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>mappeds</c>, <c>mapped</c>.</para></remarks>
+/// <remarks>Kind <c>Mapped</c> of <c>maps.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>mappeds</c>, <c>mapped</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "maps.example.com", ApiVersion = "v1", Kind = "Mapped", PluralName = "mappeds")]
 public sealed partial class Mapped : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<MappedSpec?>
 {

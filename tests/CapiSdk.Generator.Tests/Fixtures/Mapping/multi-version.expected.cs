@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Tools.V1;
 
 /// <summary>Gadget (tools.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Gadget</c> of <c>tools.example.com/v1</c>, cluster-scoped, the storage version.</para><para>kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</para></remarks>
+/// <remarks>Kind <c>Gadget</c> of <c>tools.example.com/v1</c>, cluster-scoped, the storage version. kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1", Kind = "Gadget", PluralName = "gadgets")]
 public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<GadgetSpec>, global::k8s.Models.IStatus<GadgetStatus?>
 {
@@ -34,7 +34,7 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    /// <remarks><para>Required.</para></remarks>
+    /// <remarks>Required.</remarks>
     public GadgetSpec Spec { get; set; } = new();
 
     /// <summary>The <c>status</c> field.</summary>
@@ -121,7 +121,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Tools.V1;
 
 /// <summary>Gizmo (tools.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Gizmo</c> of <c>tools.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>gizmos</c>, <c>gizmo</c>.</para></remarks>
+/// <remarks>Kind <c>Gizmo</c> of <c>tools.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>gizmos</c>, <c>gizmo</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1", Kind = "Gizmo", PluralName = "gizmos")]
 public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<GizmoSpec?>
 {
@@ -215,7 +215,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Tools.V1Beta1;
 
 /// <summary>Gadget (tools.example.com/v1beta1).</summary>
-/// <remarks><para>Kind <c>Gadget</c> of <c>tools.example.com/v1beta1</c>, cluster-scoped, deprecated.</para><para>kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</para></remarks>
+/// <remarks>Kind <c>Gadget</c> of <c>tools.example.com/v1beta1</c>, cluster-scoped, deprecated. kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1beta1", Kind = "Gadget", PluralName = "gadgets")]
 public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<GadgetSpec?>
 {

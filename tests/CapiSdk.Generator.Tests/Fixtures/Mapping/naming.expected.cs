@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Naming.V1;
 
 /// <summary>Naming (naming.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Naming</c> of <c>naming.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>namings</c>, <c>naming</c>.</para></remarks>
+/// <remarks>Kind <c>Naming</c> of <c>naming.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>namings</c>, <c>naming</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "naming.example.com", ApiVersion = "v1", Kind = "Naming", PluralName = "namings")]
 public sealed partial class Naming : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<NamingSpec?>, global::k8s.Models.IStatus<NamingStatus?>
 {
