@@ -36,7 +36,7 @@ public sealed partial class Listed : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>spec</c> field.</summary>
     public ListedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class ListedList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Listed> Items { get; set; } = new Scg::List<Listed>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -101,7 +101,7 @@ public sealed partial class ListedSpec
     /// <summary>The <c>untyped</c> field.</summary>
     public Scg::IList<global::System.Text.Json.Nodes.JsonNode?>? Untyped { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -116,7 +116,7 @@ public sealed partial class ListedEntry
     /// <summary>The <c>namespace</c> field.</summary>
     public string? Namespace { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -39,7 +39,7 @@ public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Mod
     /// <summary>The <c>status</c> field.</summary>
     public LampStatus? Status { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -70,7 +70,7 @@ public sealed partial class LampList : global::k8s.IKubernetesObject<global::k8s
     /// <summary>The objects.</summary>
     public Scg::IList<Lamp> Items { get; set; } = new Scg::List<Lamp>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -97,7 +97,7 @@ public sealed partial class LampSpec
     /// <summary>The <c>on</c> field.</summary>
     public bool? On { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -109,7 +109,7 @@ public sealed partial class LampStatus
     /// <remarks>List type: <c>map</c>, keyed by <c>type</c>.</remarks>
     public Scg::IList<Condition>? Conditions { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -136,7 +136,7 @@ public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondit
     /// <summary>The <c>message</c> field.</summary>
     public string? Message { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 

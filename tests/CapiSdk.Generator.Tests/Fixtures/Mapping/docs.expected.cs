@@ -37,7 +37,7 @@ public sealed partial class Documented : global::k8s.IKubernetesObject<global::k
     /// <remarks>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</remarks>
     public DocumentedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -61,7 +61,7 @@ public sealed partial class DocumentedList : global::k8s.IKubernetesObject<globa
     /// <summary>The objects.</summary>
     public Scg::IList<Documented> Items { get; set; } = new Scg::List<Documented>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -102,7 +102,7 @@ public sealed partial class DocumentedSpec
     /// <remarks>Default: <c>{"a":1,"b":[true,"x"]}</c>. Map type: <c>atomic</c>.</remarks>
     public DocumentedExtra? Extra { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -115,7 +115,7 @@ public sealed partial class DocumentedExtra
     [Stj::JsonPropertyName("a")]
     public long? A { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s
     /// <summary>The <c>spec</c> field.</summary>
     public TemplateSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class TemplateList : global::k8s.IKubernetesObject<global:
     /// <summary>The objects.</summary>
     public Scg::IList<Template> Items { get; set; } = new Scg::List<Template>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -91,7 +91,7 @@ public sealed partial class TemplateSpec
     /// <summary>The <c>typed</c> field.</summary>
     public TemplateTyped? Typed { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -109,7 +109,7 @@ public sealed partial class TemplateResource : global::k8s.IKubernetesObject<glo
     /// <summary>The <c>metadata</c> field.</summary>
     public global::k8s.Models.V1ObjectMeta? Metadata { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -136,7 +136,7 @@ public sealed partial class TemplateTyped : global::k8s.IKubernetesObject<global
     /// <summary>The <c>data</c> field.</summary>
     public Scg::IDictionary<string, string>? Data { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 

@@ -36,7 +36,7 @@ public sealed partial class Enumerated : global::k8s.IKubernetesObject<global::k
     /// <summary>The <c>spec</c> field.</summary>
     public EnumeratedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class EnumeratedList : global::k8s.IKubernetesObject<globa
     /// <summary>The objects.</summary>
     public Scg::IList<Enumerated> Items { get; set; } = new Scg::List<Enumerated>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -96,7 +96,7 @@ public sealed partial class EnumeratedSpec
     /// <remarks>Allowed values: <c>1</c>, <c>2</c>, <c>3</c>.</remarks>
     public long? Level { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed partial class Probe : global::k8s.IKubernetesObject<global::k8s.Mo
     /// <summary>The <c>spec</c> field.</summary>
     public ProbeSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class ProbeList : global::k8s.IKubernetesObject<global::k8
     /// <summary>The objects.</summary>
     public Scg::IList<Probe> Items { get; set; } = new Scg::List<Probe>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -92,7 +92,7 @@ public sealed partial class ProbeSpec
     /// <remarks>Format: <c>int-or-string</c>.</remarks>
     public global::CapiSdk.Client.IntOrString? MaxUnavailable { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed partial class Mapped : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>spec</c> field.</summary>
     public MappedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class MappedList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Mapped> Items { get; set; } = new Scg::List<Mapped>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -99,7 +99,7 @@ public sealed partial class MappedSpec
     /// <summary>The <c>counts</c> field.</summary>
     public Scg::IDictionary<string, long?>? Counts { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -110,7 +110,7 @@ public sealed partial class MappedNestedValue
     /// <summary>The <c>weight</c> field.</summary>
     public long? Weight { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

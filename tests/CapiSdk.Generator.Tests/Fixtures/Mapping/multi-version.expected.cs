@@ -40,7 +40,7 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>status</c> field.</summary>
     public GadgetStatus? Status { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -64,7 +64,7 @@ public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Gadget> Items { get; set; } = new Scg::List<Gadget>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -94,7 +94,7 @@ public sealed partial class GadgetSpec
     /// <summary>The <c>label</c> field.</summary>
     public string? Label { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -105,7 +105,7 @@ public sealed partial class GadgetStatus
     /// <summary>The <c>phase</c> field.</summary>
     public string? Phase { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -148,7 +148,7 @@ public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Mo
     /// <summary>The <c>spec</c> field.</summary>
     public GizmoSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -172,7 +172,7 @@ public sealed partial class GizmoList : global::k8s.IKubernetesObject<global::k8
     /// <summary>The objects.</summary>
     public Scg::IList<Gizmo> Items { get; set; } = new Scg::List<Gizmo>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -199,7 +199,7 @@ public sealed partial class GizmoSpec
     /// <summary>The <c>gadget</c> field.</summary>
     public string? Gadget { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -242,7 +242,7 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>spec</c> field.</summary>
     public GadgetSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -266,7 +266,7 @@ public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Gadget> Items { get; set; } = new Scg::List<Gadget>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -293,7 +293,7 @@ public sealed partial class GadgetSpec
     /// <summary>The <c>size</c> field.</summary>
     public long? Size { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

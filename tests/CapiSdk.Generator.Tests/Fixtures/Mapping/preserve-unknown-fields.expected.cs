@@ -37,7 +37,7 @@ public sealed partial class Bag : global::k8s.IKubernetesObject<global::k8s.Mode
     /// <remarks>Unknown fields are preserved by the server.</remarks>
     public BagSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -61,7 +61,7 @@ public sealed partial class BagList : global::k8s.IKubernetesObject<global::k8s.
     /// <summary>The objects.</summary>
     public Scg::IList<Bag> Items { get; set; } = new Scg::List<Bag>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -100,7 +100,7 @@ public sealed partial class BagSpec
     /// <summary>The <c>empty</c> field.</summary>
     public global::System.Text.Json.Nodes.JsonObject? Empty { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed partial class Primitive : global::k8s.IKubernetesObject<global::k8
     /// <summary>The <c>spec</c> field.</summary>
     public PrimitiveSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class PrimitiveList : global::k8s.IKubernetesObject<global
     /// <summary>The objects.</summary>
     public Scg::IList<Primitive> Items { get; set; } = new Scg::List<Primitive>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -113,7 +113,7 @@ public sealed partial class PrimitiveSpec
     /// <remarks>Format: <c>byte</c>.</remarks>
     public string? Data { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -37,7 +37,7 @@ public sealed partial class Validated : global::k8s.IKubernetesObject<global::k8
     /// <remarks>Also validated by <c>oneOf</c>. Also validated by <c>not</c>.</remarks>
     public ValidatedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -61,7 +61,7 @@ public sealed partial class ValidatedList : global::k8s.IKubernetesObject<global
     /// <summary>The objects.</summary>
     public Scg::IList<Validated> Items { get; set; } = new Scg::List<Validated>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -106,7 +106,7 @@ public sealed partial class ValidatedSpec
     /// <remarks>Also validated by <c>anyOf</c>.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? UntypedAnyOf { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -119,7 +119,7 @@ public sealed partial class ValidatedBoth
     [Stj::JsonPropertyName("x")]
     public long? X { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
