@@ -94,7 +94,7 @@ internal static class ObjectEmitter
 
     public static void EmitExtensionData(SourceWriter writer)
     {
-        writer.Doc("Fields the schema does not describe, kept so that writing back loses nothing.");
+        writer.Doc("Fields not in the schema, kept so that writing back loses none.");
         writer.Line("[" + Json + "JsonExtensionData]");
         writer.Line("public " + ModelTypeNames.Collections + "IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
     }

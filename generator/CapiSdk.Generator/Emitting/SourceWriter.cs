@@ -40,7 +40,7 @@ internal sealed class SourceWriter
     /// <summary>
     /// Writes <c>/// &lt;summary&gt;</c>: one comment line per paragraph (a paragraph's line breaks are whitespace in
     /// XML docs anyway), on the summary's own line when there is one, else each a <c>&lt;para&gt;</c>; and the facts
-    /// as one line of <c>&lt;remarks&gt;</c> paragraphs.
+    /// as one line of <c>&lt;remarks&gt;</c>, one sentence each (a paragraph per fact cost 13 characters a fact).
     /// </summary>
     public SourceWriter Doc(string? summary, System.Collections.Generic.IReadOnlyList<string>? facts = null, bool escaped = false)
     {
@@ -62,13 +62,7 @@ internal sealed class SourceWriter
 
         if (facts is { Count: > 0 })
         {
-            var remarks = new StringBuilder("/// <remarks>");
-            foreach (var fact in facts)
-            {
-                remarks.Append("<para>").Append(fact).Append("</para>");
-            }
-
-            Line(remarks.Append("</remarks>").ToString());
+            Line("/// <remarks>" + string.Join(" ", facts) + "</remarks>");
         }
 
         return this;

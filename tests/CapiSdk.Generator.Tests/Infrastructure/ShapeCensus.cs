@@ -119,7 +119,7 @@ internal sealed partial class ShapeCensus
         SimpleName().Replace(type.Replace("Scg::", "global::System.Collections.Generic.", StringComparison.Ordinal), m => _types.ContainsKey("global::" + ns + "." + m.Value) ? "global::" + ns + "." + m.Value : m.Value);
 
     private static IEnumerable<string> Facts(SyntaxNode node) =>
-        Paragraph().Matches(node.GetLeadingTrivia().ToString()).Select(m => m.Groups[1].Value)
+        Remarks().Matches(node.GetLeadingTrivia().ToString()).SelectMany(m => SentenceEnd().Split(m.Groups[1].Value))
             .Where(f => ShapeFacts.Any(p => f.StartsWith(p, StringComparison.Ordinal)));
 
     [GeneratedRegex(@"global::[A-Za-z0-9_.]+")]
@@ -128,6 +128,10 @@ internal sealed partial class ShapeCensus
     [GeneratedRegex(@"(?<![A-Za-z0-9_.:])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.:])")]
     private static partial Regex SimpleName();
 
-    [GeneratedRegex("<para>(.*?)</para>")]
-    private static partial Regex Paragraph();
+    /// <summary>A member's facts: one <c>&lt;remarks&gt;</c> line, a sentence per fact.</summary>
+    [GeneratedRegex("<remarks>(.*?)</remarks>")]
+    private static partial Regex Remarks();
+
+    [GeneratedRegex(@"(?<=\.) ")]
+    private static partial Regex SentenceEnd();
 }

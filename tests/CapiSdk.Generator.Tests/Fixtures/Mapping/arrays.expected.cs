@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Arrays.V1;
 
 /// <summary>Listed (arrays.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Listed</c> of <c>arrays.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>listeds</c>, <c>listed</c>.</para></remarks>
+/// <remarks>Kind <c>Listed</c> of <c>arrays.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>listeds</c>, <c>listed</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "arrays.example.com", ApiVersion = "v1", Kind = "Listed", PluralName = "listeds")]
 public sealed partial class Listed : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<ListedSpec?>
 {
@@ -36,7 +36,7 @@ public sealed partial class Listed : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>spec</c> field.</summary>
     public ListedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class ListedList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Listed> Items { get; set; } = new Scg::List<Listed>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -85,14 +85,14 @@ public sealed partial class ListedClient : global::CapiSdk.Client.NamespacedReso
 public sealed partial class ListedSpec
 {
     /// <summary>The <c>names</c> field.</summary>
-    /// <remarks><para>List type: <c>set</c>.</para></remarks>
+    /// <remarks>List type: <c>set</c>.</remarks>
     public Scg::IList<string>? Names { get; set; }
 
     /// <summary>The <c>ports</c> field.</summary>
     public Scg::IList<int?>? Ports { get; set; }
 
     /// <summary>The <c>entries</c> field.</summary>
-    /// <remarks><para>List type: <c>map</c>, keyed by <c>name</c>, <c>namespace</c>.</para></remarks>
+    /// <remarks>List type: <c>map</c>, keyed by <c>name</c>, <c>namespace</c>.</remarks>
     public Scg::IList<ListedEntry>? Entries { get; set; }
 
     /// <summary>The <c>matrix</c> field.</summary>
@@ -101,7 +101,7 @@ public sealed partial class ListedSpec
     /// <summary>The <c>untyped</c> field.</summary>
     public Scg::IList<global::System.Text.Json.Nodes.JsonNode?>? Untyped { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -110,13 +110,13 @@ public sealed partial class ListedSpec
 public sealed partial class ListedEntry
 {
     /// <summary>The <c>name</c> field.</summary>
-    /// <remarks><para>Required.</para></remarks>
+    /// <remarks>Required.</remarks>
     public string? Name { get; set; }
 
     /// <summary>The <c>namespace</c> field.</summary>
     public string? Namespace { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

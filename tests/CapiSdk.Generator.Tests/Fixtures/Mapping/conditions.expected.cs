@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Conditions.V1;
 
 /// <summary>Lamp (conditions.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Lamp</c> of <c>conditions.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>lamps</c>, <c>lamp</c>.</para></remarks>
+/// <remarks>Kind <c>Lamp</c> of <c>conditions.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>lamps</c>, <c>lamp</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "conditions.example.com", ApiVersion = "v1", Kind = "Lamp", PluralName = "lamps")]
 public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<LampSpec?>, global::k8s.Models.IStatus<LampStatus?>, global::CapiSdk.Client.IHasConditions<global::Test.Conditions.V1.Condition>
 {
@@ -39,7 +39,7 @@ public sealed partial class Lamp : global::k8s.IKubernetesObject<global::k8s.Mod
     /// <summary>The <c>status</c> field.</summary>
     public LampStatus? Status { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -70,7 +70,7 @@ public sealed partial class LampList : global::k8s.IKubernetesObject<global::k8s
     /// <summary>The objects.</summary>
     public Scg::IList<Lamp> Items { get; set; } = new Scg::List<Lamp>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -97,7 +97,7 @@ public sealed partial class LampSpec
     /// <summary>The <c>on</c> field.</summary>
     public bool? On { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -106,10 +106,10 @@ public sealed partial class LampSpec
 public sealed partial class LampStatus
 {
     /// <summary>The <c>conditions</c> field.</summary>
-    /// <remarks><para>List type: <c>map</c>, keyed by <c>type</c>.</para></remarks>
+    /// <remarks>List type: <c>map</c>, keyed by <c>type</c>.</remarks>
     public Scg::IList<Condition>? Conditions { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -118,15 +118,15 @@ public sealed partial class LampStatus
 public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondition
 {
     /// <summary>The <c>type</c> field.</summary>
-    /// <remarks><para>Required.</para></remarks>
+    /// <remarks>Required.</remarks>
     public string? Type { get; set; }
 
     /// <summary>The <c>status</c> field.</summary>
-    /// <remarks><para>Required.</para><para>Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</para></remarks>
+    /// <remarks>Required. Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</remarks>
     public LampStatusConditionStatus? Status { get; set; }
 
     /// <summary>The <c>lastTransitionTime</c> field.</summary>
-    /// <remarks><para>Required.</para><para>Format: <c>date-time</c>.</para></remarks>
+    /// <remarks>Required. Format: <c>date-time</c>.</remarks>
     [Stj::JsonConverter(typeof(global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter))]
     public global::System.DateTimeOffset? LastTransitionTime { get; set; }
 
@@ -136,7 +136,7 @@ public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondit
     /// <summary>The <c>message</c> field.</summary>
     public string? Message { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -155,7 +155,7 @@ public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondit
 }
 
 /// <summary>The values allowed at .status.conditions[*].status.</summary>
-/// <remarks><para>Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</para></remarks>
+/// <remarks>Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</remarks>
 [Stj::JsonConverter(typeof(LampStatusConditionStatus.JsonConverter))]
 public readonly partial struct LampStatusConditionStatus : global::System.IEquatable<LampStatusConditionStatus>
 {

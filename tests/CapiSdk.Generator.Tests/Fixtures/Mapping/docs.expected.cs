@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Docs.V1;
 
 /// <summary>Documented (docs.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Documented</c> of <c>docs.example.com/v1</c>, cluster-scoped, the storage version.</para><para>kubectl names: <c>documenteds</c>, <c>documented</c>.</para></remarks>
+/// <remarks>Kind <c>Documented</c> of <c>docs.example.com/v1</c>, cluster-scoped, the storage version. kubectl names: <c>documenteds</c>, <c>documented</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "docs.example.com", ApiVersion = "v1", Kind = "Documented", PluralName = "documenteds")]
 public sealed partial class Documented : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<DocumentedSpec?>
 {
@@ -34,10 +34,10 @@ public sealed partial class Documented : global::k8s.IKubernetesObject<global::k
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The desired state. Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.</summary>
-    /// <remarks><para>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</para></remarks>
+    /// <remarks>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</remarks>
     public DocumentedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -61,7 +61,7 @@ public sealed partial class DocumentedList : global::k8s.IKubernetesObject<globa
     /// <summary>The objects.</summary>
     public Scg::IList<Documented> Items { get; set; } = new Scg::List<Documented>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -83,39 +83,39 @@ public sealed partial class DocumentedClient : global::CapiSdk.Client.ClusterRes
 }
 
 /// <summary>The desired state. Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.</summary>
-/// <remarks><para>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</para></remarks>
+/// <remarks>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</remarks>
 public sealed partial class DocumentedSpec
 {
     /// <summary>How big.</summary>
-    /// <remarks><para>Required.</para><para>Minimum: <c>1</c>.</para><para>Less than <c>10</c>.</para></remarks>
+    /// <remarks>Required. Minimum: <c>1</c>. Less than <c>10</c>.</remarks>
     public long? Size { get; set; }
 
     /// <summary>The <c>name</c> field.</summary>
-    /// <remarks><para>Pattern: <c>^[a-z]([-a-z0-9]*[a-z0-9])?$</c>.</para><para>Minimum length: <c>1</c>.</para><para>Maximum length: <c>63</c>.</para><para>Default: <c>"widget"</c>.</para></remarks>
+    /// <remarks>Pattern: <c>^[a-z]([-a-z0-9]*[a-z0-9])?$</c>. Minimum length: <c>1</c>. Maximum length: <c>63</c>. Default: <c>"widget"</c>.</remarks>
     public string? Name { get; set; }
 
     /// <summary>The <c>tags</c> field.</summary>
-    /// <remarks><para>Minimum items: <c>1</c>.</para><para>Maximum items: <c>5</c>.</para></remarks>
+    /// <remarks>Minimum items: <c>1</c>. Maximum items: <c>5</c>.</remarks>
     public Scg::IList<string>? Tags { get; set; }
 
     /// <summary>The <c>extra</c> field.</summary>
-    /// <remarks><para>Default: <c>{"a":1,"b":[true,"x"]}</c>.</para><para>Map type: <c>atomic</c>.</para></remarks>
+    /// <remarks>Default: <c>{"a":1,"b":[true,"x"]}</c>. Map type: <c>atomic</c>.</remarks>
     public DocumentedExtra? Extra { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>The object at .spec.extra.</summary>
-/// <remarks><para>Default: <c>{"a":1,"b":[true,"x"]}</c>.</para><para>Map type: <c>atomic</c>.</para></remarks>
+/// <remarks>Default: <c>{"a":1,"b":[true,"x"]}</c>. Map type: <c>atomic</c>.</remarks>
 public sealed partial class DocumentedExtra
 {
     /// <summary>The <c>a</c> field.</summary>
     [Stj::JsonPropertyName("a")]
     public long? A { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

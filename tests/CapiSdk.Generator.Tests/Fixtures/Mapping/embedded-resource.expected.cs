@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Embedded.V1;
 
 /// <summary>Template (embedded.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Template</c> of <c>embedded.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>templates</c>, <c>template</c>.</para></remarks>
+/// <remarks>Kind <c>Template</c> of <c>embedded.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>templates</c>, <c>template</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "embedded.example.com", ApiVersion = "v1", Kind = "Template", PluralName = "templates")]
 public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<TemplateSpec?>
 {
@@ -36,7 +36,7 @@ public sealed partial class Template : global::k8s.IKubernetesObject<global::k8s
     /// <summary>The <c>spec</c> field.</summary>
     public TemplateSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class TemplateList : global::k8s.IKubernetesObject<global:
     /// <summary>The objects.</summary>
     public Scg::IList<Template> Items { get; set; } = new Scg::List<Template>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -85,19 +85,19 @@ public sealed partial class TemplateClient : global::CapiSdk.Client.NamespacedRe
 public sealed partial class TemplateSpec
 {
     /// <summary>The <c>resource</c> field.</summary>
-    /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+    /// <remarks>Unknown fields are preserved by the server.</remarks>
     public TemplateResource? Resource { get; set; }
 
     /// <summary>The <c>typed</c> field.</summary>
     public TemplateTyped? Typed { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>The object at .spec.resource.</summary>
-/// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+/// <remarks>Unknown fields are preserved by the server.</remarks>
 public sealed partial class TemplateResource : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>
 {
     /// <summary>The <c>apiVersion</c> field.</summary>
@@ -109,7 +109,7 @@ public sealed partial class TemplateResource : global::k8s.IKubernetesObject<glo
     /// <summary>The <c>metadata</c> field.</summary>
     public global::k8s.Models.V1ObjectMeta? Metadata { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -136,7 +136,7 @@ public sealed partial class TemplateTyped : global::k8s.IKubernetesObject<global
     /// <summary>The <c>data</c> field.</summary>
     public Scg::IDictionary<string, string>? Data { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 

@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Enums.V1;
 
 /// <summary>Enumerated (enums.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Enumerated</c> of <c>enums.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>enumerateds</c>, <c>enumerated</c>.</para></remarks>
+/// <remarks>Kind <c>Enumerated</c> of <c>enums.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>enumerateds</c>, <c>enumerated</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "enums.example.com", ApiVersion = "v1", Kind = "Enumerated", PluralName = "enumerateds")]
 public sealed partial class Enumerated : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<EnumeratedSpec?>
 {
@@ -36,7 +36,7 @@ public sealed partial class Enumerated : global::k8s.IKubernetesObject<global::k
     /// <summary>The <c>spec</c> field.</summary>
     public EnumeratedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class EnumeratedList : global::k8s.IKubernetesObject<globa
     /// <summary>The objects.</summary>
     public Scg::IList<Enumerated> Items { get; set; } = new Scg::List<Enumerated>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -85,24 +85,24 @@ public sealed partial class EnumeratedClient : global::CapiSdk.Client.Namespaced
 public sealed partial class EnumeratedSpec
 {
     /// <summary>The <c>tls</c> field.</summary>
-    /// <remarks><para>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</para></remarks>
+    /// <remarks>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</remarks>
     public EnumeratedTls? Tls { get; set; }
 
     /// <summary>The <c>mode</c> field.</summary>
-    /// <remarks><para>Allowed values: <c>"Always"</c>, <c>"Never"</c>.</para><para>Default: <c>"Always"</c>.</para></remarks>
+    /// <remarks>Allowed values: <c>"Always"</c>, <c>"Never"</c>. Default: <c>"Always"</c>.</remarks>
     public EnumeratedMode? Mode { get; set; }
 
     /// <summary>The <c>level</c> field.</summary>
-    /// <remarks><para>Allowed values: <c>1</c>, <c>2</c>, <c>3</c>.</para></remarks>
+    /// <remarks>Allowed values: <c>1</c>, <c>2</c>, <c>3</c>.</remarks>
     public long? Level { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>The values allowed at .spec.tls.</summary>
-/// <remarks><para>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</para></remarks>
+/// <remarks>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</remarks>
 [Stj::JsonConverter(typeof(EnumeratedTls.JsonConverter))]
 public readonly partial struct EnumeratedTls : global::System.IEquatable<EnumeratedTls>
 {
@@ -223,7 +223,7 @@ public readonly partial struct EnumeratedTls : global::System.IEquatable<Enumera
 }
 
 /// <summary>The values allowed at .spec.mode.</summary>
-/// <remarks><para>Allowed values: <c>"Always"</c>, <c>"Never"</c>.</para><para>Default: <c>"Always"</c>.</para></remarks>
+/// <remarks>Allowed values: <c>"Always"</c>, <c>"Never"</c>. Default: <c>"Always"</c>.</remarks>
 [Stj::JsonConverter(typeof(EnumeratedMode.JsonConverter))]
 public readonly partial struct EnumeratedMode : global::System.IEquatable<EnumeratedMode>
 {

@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Intorstring.V1;
 
 /// <summary>Probe (intorstring.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Probe</c> of <c>intorstring.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>probes</c>, <c>probe</c>.</para></remarks>
+/// <remarks>Kind <c>Probe</c> of <c>intorstring.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>probes</c>, <c>probe</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "intorstring.example.com", ApiVersion = "v1", Kind = "Probe", PluralName = "probes")]
 public sealed partial class Probe : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<ProbeSpec?>
 {
@@ -36,7 +36,7 @@ public sealed partial class Probe : global::k8s.IKubernetesObject<global::k8s.Mo
     /// <summary>The <c>spec</c> field.</summary>
     public ProbeSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class ProbeList : global::k8s.IKubernetesObject<global::k8
     /// <summary>The objects.</summary>
     public Scg::IList<Probe> Items { get; set; } = new Scg::List<Probe>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -85,14 +85,14 @@ public sealed partial class ProbeClient : global::CapiSdk.Client.NamespacedResou
 public sealed partial class ProbeSpec
 {
     /// <summary>The <c>port</c> field.</summary>
-    /// <remarks><para>Also validated by <c>anyOf</c>.</para></remarks>
+    /// <remarks>Also validated by <c>anyOf</c>.</remarks>
     public global::CapiSdk.Client.IntOrString? Port { get; set; }
 
     /// <summary>The <c>maxUnavailable</c> field.</summary>
-    /// <remarks><para>Format: <c>int-or-string</c>.</para></remarks>
+    /// <remarks>Format: <c>int-or-string</c>.</remarks>
     public global::CapiSdk.Client.IntOrString? MaxUnavailable { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

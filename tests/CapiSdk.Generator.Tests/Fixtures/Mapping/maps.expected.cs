@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Maps.V1;
 
 /// <summary>Mapped (maps.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Mapped</c> of <c>maps.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>mappeds</c>, <c>mapped</c>.</para></remarks>
+/// <remarks>Kind <c>Mapped</c> of <c>maps.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>mappeds</c>, <c>mapped</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "maps.example.com", ApiVersion = "v1", Kind = "Mapped", PluralName = "mappeds")]
 public sealed partial class Mapped : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<MappedSpec?>
 {
@@ -36,7 +36,7 @@ public sealed partial class Mapped : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>spec</c> field.</summary>
     public MappedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class MappedList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Mapped> Items { get; set; } = new Scg::List<Mapped>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -99,7 +99,7 @@ public sealed partial class MappedSpec
     /// <summary>The <c>counts</c> field.</summary>
     public Scg::IDictionary<string, long?>? Counts { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -110,7 +110,7 @@ public sealed partial class MappedNestedValue
     /// <summary>The <c>weight</c> field.</summary>
     public long? Weight { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Tools.V1;
 
 /// <summary>Gadget (tools.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Gadget</c> of <c>tools.example.com/v1</c>, cluster-scoped, the storage version.</para><para>kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</para></remarks>
+/// <remarks>Kind <c>Gadget</c> of <c>tools.example.com/v1</c>, cluster-scoped, the storage version. kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1", Kind = "Gadget", PluralName = "gadgets")]
 public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<GadgetSpec>, global::k8s.Models.IStatus<GadgetStatus?>
 {
@@ -34,13 +34,13 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    /// <remarks><para>Required.</para></remarks>
+    /// <remarks>Required.</remarks>
     public GadgetSpec Spec { get; set; } = new();
 
     /// <summary>The <c>status</c> field.</summary>
     public GadgetStatus? Status { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -64,7 +64,7 @@ public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Gadget> Items { get; set; } = new Scg::List<Gadget>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -94,7 +94,7 @@ public sealed partial class GadgetSpec
     /// <summary>The <c>label</c> field.</summary>
     public string? Label { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -105,7 +105,7 @@ public sealed partial class GadgetStatus
     /// <summary>The <c>phase</c> field.</summary>
     public string? Phase { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -121,7 +121,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Tools.V1;
 
 /// <summary>Gizmo (tools.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Gizmo</c> of <c>tools.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>gizmos</c>, <c>gizmo</c>.</para></remarks>
+/// <remarks>Kind <c>Gizmo</c> of <c>tools.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>gizmos</c>, <c>gizmo</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1", Kind = "Gizmo", PluralName = "gizmos")]
 public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<GizmoSpec?>
 {
@@ -148,7 +148,7 @@ public sealed partial class Gizmo : global::k8s.IKubernetesObject<global::k8s.Mo
     /// <summary>The <c>spec</c> field.</summary>
     public GizmoSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -172,7 +172,7 @@ public sealed partial class GizmoList : global::k8s.IKubernetesObject<global::k8
     /// <summary>The objects.</summary>
     public Scg::IList<Gizmo> Items { get; set; } = new Scg::List<Gizmo>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -199,7 +199,7 @@ public sealed partial class GizmoSpec
     /// <summary>The <c>gadget</c> field.</summary>
     public string? Gadget { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -215,7 +215,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Tools.V1Beta1;
 
 /// <summary>Gadget (tools.example.com/v1beta1).</summary>
-/// <remarks><para>Kind <c>Gadget</c> of <c>tools.example.com/v1beta1</c>, cluster-scoped, deprecated.</para><para>kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</para></remarks>
+/// <remarks>Kind <c>Gadget</c> of <c>tools.example.com/v1beta1</c>, cluster-scoped, deprecated. kubectl names: <c>gadgets</c>, <c>gadget</c>, <c>gd</c>; categories <c>all</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "tools.example.com", ApiVersion = "v1beta1", Kind = "Gadget", PluralName = "gadgets")]
 public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<GadgetSpec?>
 {
@@ -242,7 +242,7 @@ public sealed partial class Gadget : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>spec</c> field.</summary>
     public GadgetSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -266,7 +266,7 @@ public sealed partial class GadgetList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Gadget> Items { get; set; } = new Scg::List<Gadget>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -293,7 +293,7 @@ public sealed partial class GadgetSpec
     /// <summary>The <c>size</c> field.</summary>
     public long? Size { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Naming.V1;
 
 /// <summary>Naming (naming.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Naming</c> of <c>naming.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>namings</c>, <c>naming</c>.</para></remarks>
+/// <remarks>Kind <c>Naming</c> of <c>naming.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>namings</c>, <c>naming</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "naming.example.com", ApiVersion = "v1", Kind = "Naming", PluralName = "namings")]
 public sealed partial class Naming : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<NamingSpec?>, global::k8s.Models.IStatus<NamingStatus?>
 {
@@ -39,7 +39,7 @@ public sealed partial class Naming : global::k8s.IKubernetesObject<global::k8s.M
     /// <summary>The <c>status</c> field.</summary>
     public NamingStatus? Status { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -63,7 +63,7 @@ public sealed partial class NamingList : global::k8s.IKubernetesObject<global::k
     /// <summary>The objects.</summary>
     public Scg::IList<Naming> Items { get; set; } = new Scg::List<Naming>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -134,7 +134,7 @@ public sealed partial class NamingSpec
     [Stj::JsonPropertyName("additionalProperties")]
     public string? AdditionalProperties2 { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -145,7 +145,7 @@ public sealed partial class NamingTemplate
     /// <summary>The <c>spec</c> field.</summary>
     public NamingTemplateSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -156,7 +156,7 @@ public sealed partial class NamingTemplateSpec
     /// <summary>The <c>replicas</c> field.</summary>
     public long? Replicas { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -167,7 +167,7 @@ public sealed partial class NamingSelector
     /// <summary>The <c>template</c> field.</summary>
     public NamingSelectorTemplate? Template { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -178,7 +178,7 @@ public sealed partial class NamingSelectorTemplate
     /// <summary>The <c>spec</c> field.</summary>
     public string? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -189,7 +189,7 @@ public sealed partial class NamingStatus
     /// <summary>The <c>template</c> field.</summary>
     public NamingStatusTemplate? Template { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -200,7 +200,7 @@ public sealed partial class NamingStatusTemplate
     /// <summary>The <c>spec</c> field.</summary>
     public NamingStatusTemplateSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -211,7 +211,7 @@ public sealed partial class NamingStatusTemplateSpec
     /// <summary>The <c>ready</c> field.</summary>
     public bool? Ready { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

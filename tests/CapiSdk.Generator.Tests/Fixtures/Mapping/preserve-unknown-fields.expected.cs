@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Freeform.V1;
 
 /// <summary>Bag (freeform.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Bag</c> of <c>freeform.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>bags</c>, <c>bag</c>.</para></remarks>
+/// <remarks>Kind <c>Bag</c> of <c>freeform.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>bags</c>, <c>bag</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "freeform.example.com", ApiVersion = "v1", Kind = "Bag", PluralName = "bags")]
 public sealed partial class Bag : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<BagSpec?>
 {
@@ -34,10 +34,10 @@ public sealed partial class Bag : global::k8s.IKubernetesObject<global::k8s.Mode
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+    /// <remarks>Unknown fields are preserved by the server.</remarks>
     public BagSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -61,7 +61,7 @@ public sealed partial class BagList : global::k8s.IKubernetesObject<global::k8s.
     /// <summary>The objects.</summary>
     public Scg::IList<Bag> Items { get; set; } = new Scg::List<Bag>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -83,24 +83,24 @@ public sealed partial class BagClient : global::CapiSdk.Client.NamespacedResourc
 }
 
 /// <summary>The object at .spec.</summary>
-/// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+/// <remarks>Unknown fields are preserved by the server.</remarks>
 public sealed partial class BagSpec
 {
     /// <summary>The <c>known</c> field.</summary>
     public string? Known { get; set; }
 
     /// <summary>The <c>anything</c> field.</summary>
-    /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+    /// <remarks>Unknown fields are preserved by the server.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? Anything { get; set; }
 
     /// <summary>The <c>object</c> field.</summary>
-    /// <remarks><para>Unknown fields are preserved by the server.</para></remarks>
+    /// <remarks>Unknown fields are preserved by the server.</remarks>
     public global::System.Text.Json.Nodes.JsonObject? Object { get; set; }
 
     /// <summary>The <c>empty</c> field.</summary>
     public global::System.Text.Json.Nodes.JsonObject? Empty { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Primitives.V1;
 
 /// <summary>Primitive (primitives.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Primitive</c> of <c>primitives.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>primitives</c>, <c>primitive</c>.</para></remarks>
+/// <remarks>Kind <c>Primitive</c> of <c>primitives.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>primitives</c>, <c>primitive</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "primitives.example.com", ApiVersion = "v1", Kind = "Primitive", PluralName = "primitives")]
 public sealed partial class Primitive : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<PrimitiveSpec?>
 {
@@ -36,7 +36,7 @@ public sealed partial class Primitive : global::k8s.IKubernetesObject<global::k8
     /// <summary>The <c>spec</c> field.</summary>
     public PrimitiveSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -60,7 +60,7 @@ public sealed partial class PrimitiveList : global::k8s.IKubernetesObject<global
     /// <summary>The objects.</summary>
     public Scg::IList<Primitive> Items { get; set; } = new Scg::List<Primitive>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -88,11 +88,11 @@ public sealed partial class PrimitiveSpec
     public string? Name { get; set; }
 
     /// <summary>The <c>replicas</c> field.</summary>
-    /// <remarks><para>Format: <c>int32</c>.</para></remarks>
+    /// <remarks>Format: <c>int32</c>.</remarks>
     public int? Replicas { get; set; }
 
     /// <summary>The <c>bytes</c> field.</summary>
-    /// <remarks><para>Format: <c>int64</c>.</para></remarks>
+    /// <remarks>Format: <c>int64</c>.</remarks>
     public long? Bytes { get; set; }
 
     /// <summary>The <c>count</c> field.</summary>
@@ -105,15 +105,15 @@ public sealed partial class PrimitiveSpec
     public bool? Enabled { get; set; }
 
     /// <summary>The <c>since</c> field.</summary>
-    /// <remarks><para>Format: <c>date-time</c>.</para></remarks>
+    /// <remarks>Format: <c>date-time</c>.</remarks>
     [Stj::JsonConverter(typeof(global::k8s.KubernetesJson.KubernetesDateTimeOffsetConverter))]
     public global::System.DateTimeOffset? Since { get; set; }
 
     /// <summary>The <c>data</c> field.</summary>
-    /// <remarks><para>Format: <c>byte</c>.</para></remarks>
+    /// <remarks>Format: <c>byte</c>.</remarks>
     public string? Data { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -9,7 +9,7 @@ using Stj = global::System.Text.Json.Serialization;
 namespace Test.Validation.V1;
 
 /// <summary>Validated (validation.example.com/v1).</summary>
-/// <remarks><para>Kind <c>Validated</c> of <c>validation.example.com/v1</c>, namespaced, the storage version.</para><para>kubectl names: <c>validateds</c>, <c>validated</c>.</para></remarks>
+/// <remarks>Kind <c>Validated</c> of <c>validation.example.com/v1</c>, namespaced, the storage version. kubectl names: <c>validateds</c>, <c>validated</c>.</remarks>
 [global::k8s.Models.KubernetesEntity(Group = "validation.example.com", ApiVersion = "v1", Kind = "Validated", PluralName = "validateds")]
 public sealed partial class Validated : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>, global::k8s.Models.ISpec<ValidatedSpec?>
 {
@@ -34,10 +34,10 @@ public sealed partial class Validated : global::k8s.IKubernetesObject<global::k8
     public global::k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The <c>spec</c> field.</summary>
-    /// <remarks><para>Also validated by <c>oneOf</c>.</para><para>Also validated by <c>not</c>.</para></remarks>
+    /// <remarks>Also validated by <c>oneOf</c>. Also validated by <c>not</c>.</remarks>
     public ValidatedSpec? Spec { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
@@ -61,7 +61,7 @@ public sealed partial class ValidatedList : global::k8s.IKubernetesObject<global
     /// <summary>The objects.</summary>
     public Scg::IList<Validated> Items { get; set; } = new Scg::List<Validated>();
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
@@ -83,7 +83,7 @@ public sealed partial class ValidatedClient : global::CapiSdk.Client.NamespacedR
 }
 
 /// <summary>The object at .spec.</summary>
-/// <remarks><para>Also validated by <c>oneOf</c>.</para><para>Also validated by <c>not</c>.</para></remarks>
+/// <remarks>Also validated by <c>oneOf</c>. Also validated by <c>not</c>.</remarks>
 public sealed partial class ValidatedSpec
 {
     /// <summary>The <c>a</c> field.</summary>
@@ -99,27 +99,27 @@ public sealed partial class ValidatedSpec
     public string? C { get; set; }
 
     /// <summary>The <c>both</c> field.</summary>
-    /// <remarks><para>Also validated by <c>anyOf</c>.</para><para>Also validated by <c>allOf</c>.</para></remarks>
+    /// <remarks>Also validated by <c>anyOf</c>. Also validated by <c>allOf</c>.</remarks>
     public ValidatedBoth? Both { get; set; }
 
     /// <summary>The <c>untypedAnyOf</c> field.</summary>
-    /// <remarks><para>Also validated by <c>anyOf</c>.</para></remarks>
+    /// <remarks>Also validated by <c>anyOf</c>.</remarks>
     public global::System.Text.Json.Nodes.JsonNode? UntypedAnyOf { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>The object at .spec.both.</summary>
-/// <remarks><para>Also validated by <c>anyOf</c>.</para><para>Also validated by <c>allOf</c>.</para></remarks>
+/// <remarks>Also validated by <c>anyOf</c>. Also validated by <c>allOf</c>.</remarks>
 public sealed partial class ValidatedBoth
 {
     /// <summary>The <c>x</c> field.</summary>
     [Stj::JsonPropertyName("x")]
     public long? X { get; set; }
 
-    /// <summary>Fields the schema does not describe, kept so that writing back loses nothing.</summary>
+    /// <summary>Fields not in the schema, kept so that writing back loses none.</summary>
     [Stj::JsonExtensionData]
     public Scg::IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
