@@ -5,7 +5,8 @@ namespace CapiSdk.Generator.Emitting;
 
 /// <summary>
 /// Emits an extensible enum: a readonly struct with a static member per known value that still holds, reads
-/// and writes a value it does not know (servers add values). A nested C# <c>enum</c> gives <c>switch</c> support.
+/// and writes a value it does not know (servers add values). A nested C# <c>enum</c> gives <c>switch</c> support;
+/// CapiSdk.Client's <c>StringEnumConverter&lt;T&gt;</c> reads and writes it.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -13,8 +14,8 @@ internal static class EnumEmitter
     {
         var name = type.Name;
         writer.Doc(type.Doc.Summary ?? name + ".", type.Doc.Facts);
-        writer.Line("[" + ModelTypeNames.Json + "JsonConverter(typeof(" + name + ".JsonConverter))]");
-        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+        writer.Line("[" + ModelTypeNames.Json + "JsonConverter(typeof(" + ClientLibrary.StringEnumConverter + "<" + name + ">))]");
+        writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + ClientLibrary.StringEnum + "<" + name + ">");
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.Doc("Creates a value; any string is accepted, known or not.");
@@ -73,27 +74,7 @@ internal static class EnumEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override string ToString() => Value;");
         writer.Line();
-        writer.Doc("Reads and writes the value as a JSON string.");
-        writer.Open("internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + name + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.Line("{");
-
-        // Known values come back as the shared instances: no string is allocated for them.
-        var first = true;
-        foreach (var member in type.Members)
-        {
-            writer.Line((first ? "    return " : "        : ") + "reader.ValueTextEquals(" + SourceWriter.Literal(member.Value) + "u8) ? " + member.Name);
-            first = false;
-        }
-
-        writer.Line((first ? "    return " : "        : ") + "new(reader.GetString() ?? string.Empty);");
-        writer.Line("}");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
-        writer.Line("    writer.WriteStringValue(value.Value);");
-        writer.Close();
+        writer.Line("static " + name + " " + ClientLibrary.StringEnum + "<" + name + ">.Create(string value) => new(value);");
         writer.Close();
     }
 }

@@ -25,7 +25,7 @@ internal static class JsonContextEmitter
     private static readonly string[] ReservedNames =
     {
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", ContextName, "TypeInfoOf",
-        "Accessor", "ObjectInfo", "ValueInfo", "NullableInfo", "ListInfo", "MapInfo", "PropertyList", "L", "M", "N", "V", "NoIndex",
+        "Accessor", "ObjectInfo", "ValueInfo", "NullableInfo", "ListInfo", "MapInfo", "PropertyList", "L", "M", "N", "V", "E", "NoIndex",
     };
 
     public static string HintName(string rootNamespace) => rootNamespace + "." + ContextName + ".g.cs";
@@ -47,7 +47,8 @@ internal static class JsonContextEmitter
         writer.Namespace(rootNamespace);
         writer.Doc("System.Text.Json metadata for every CRD model in this assembly, written at build time: no reflection, so trimming and NativeAOT safe. "
             + "Use <c>" + ContextName + ".Default</c> (or its <c>Options</c>) with <c>JsonSerializer</c>, or add it to KubernetesClient's "
-            + "options with <c>KubernetesJson.AddJsonOptions(o =&gt; o.TypeInfoResolverChain.Insert(0, " + ContextName + ".Default))</c>.", escaped: true);
+            + "options with <c>KubernetesJson.AddJsonOptions(o =&gt; o.TypeInfoResolverChain.Insert(0, " + ContextName + ".Default))</c>. "
+            + "Each kind and its list has a property here (<c>" + ContextName + ".Default.Cluster</c>); any other model's metadata comes from <c>GetTypeInfo(typeof(T))</c>.", escaped: true);
         writer.Open("public sealed partial class " + ContextName + " : " + Json + "Serialization.JsonSerializerContext, " + Metadata + "IJsonTypeInfoResolver");
         writer.Line("private static readonly " + Json + "JsonSerializerOptions s_generatedOptions = new()");
         writer.Line("{");

@@ -32,6 +32,10 @@ internal static class JsonContextHelpers
             where TConverter : global::System.Text.Json.Serialization.JsonConverter<T>, new() =>
             factories.TryAdd(typeof(T), static options => ValueInfo(options, new TConverter()));
 
+        private static void E<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+            where T : struct, global::CapiSdk.Client.IStringEnum<T> =>
+            factories.TryAdd(typeof(T), static options => ValueInfo(options, new global::CapiSdk.Client.StringEnumConverter<T>()));
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 

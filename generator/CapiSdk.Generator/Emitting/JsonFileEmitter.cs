@@ -44,14 +44,8 @@ internal static class JsonFileEmitter
         var accessors = new List<JsonAccessor>();
         foreach (var resource in request.Resources)
         {
-            var order = 0;
-            accessors.Add(new JsonAccessor(resource.Namespace, resource.Root.Name, order++, resource.Root.FullName, resource.Root.Name));
-            foreach (var type in resource.Types.Skip(1).OfType<ObjectTypeModel>())
-            {
-                accessors.Add(new JsonAccessor(resource.Namespace, resource.Root.Name, order++, type.FullName, type.Name));
-            }
-
-            accessors.Add(new JsonAccessor(resource.Namespace, resource.Root.Name, order, "global::" + resource.Namespace + "." + resource.ListTypeName, resource.ListTypeName));
+            accessors.Add(new JsonAccessor(resource.Namespace, resource.Root.Name, 0, resource.Root.FullName, resource.Root.Name));
+            accessors.Add(new JsonAccessor(resource.Namespace, resource.Root.Name, 1, "global::" + resource.Namespace + "." + resource.ListTypeName, resource.ListTypeName));
         }
 
         return new JsonFileEntry(request.FileId, accessors.ToEquatableArray());

@@ -79,6 +79,7 @@ internal static class JsonTypeEmitter
             {
                 JsonTypeKind.List => "L<" + names.Type(ElementRuntimeName(type)) + ">(f);",
                 JsonTypeKind.Map => "M<" + names.Type(ElementRuntimeName(type)) + ">(f);",
+                _ when type.IsEnum => "E<" + names.Type(type.RuntimeName) + ">(f);",
                 _ when type.Converter is { } converter && converter.StartsWith("new ", System.StringComparison.Ordinal) && converter.EndsWith("()", System.StringComparison.Ordinal)
                     => "V<" + names.Type(type.RuntimeName) + ", " + names.Type(converter.Substring(4, converter.Length - 6)) + ">(f);",
                 _ => "f.TryAdd(typeof(" + names.Type(type.RuntimeName) + "), static o => ValueInfo(o, " + names.Type(type.Converter!) + "));",

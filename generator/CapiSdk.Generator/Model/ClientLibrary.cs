@@ -18,6 +18,15 @@ internal static class ClientLibrary
     /// <summary>The library's <c>IntOrString</c>.</summary>
     public const string IntOrString = Prefix + "IntOrString";
 
+    /// <summary>The contract of a generated extensible enum.</summary>
+    public const string StringEnum = Prefix + "IStringEnum";
+
+    /// <summary>The converter of every generated extensible enum.</summary>
+    public const string StringEnumConverter = Prefix + "StringEnumConverter";
+
+    /// <summary>The converter expression (<c>new …StringEnumConverter&lt;T&gt;()</c>) of a generated enum.</summary>
+    public static string EnumConverter(string enumTypeName) => "new " + StringEnumConverter + "<" + enumTypeName + ">()";
+
     /// <summary>The converter of KubernetesClient's <c>IntOrString</c> that writes a string of digits back as a string.</summary>
     public const string KubernetesIntOrStringConverter = Prefix + "KubernetesIntOrStringConverter";
 
@@ -36,6 +45,7 @@ internal static class ClientLibrary
         "IHasConditions",
         "IKubernetesCondition",
         "IResourceClient",
+        "IStringEnum",
         "IntOrString",
         "KubernetesAlreadyExistsException",
         "KubernetesApiException",
@@ -58,6 +68,7 @@ internal static class ClientLibrary
         "Rfc3339",
         "Rfc3339DateTimeConverter",
         "Rfc3339DateTimeOffsetConverter",
+        "StringEnumConverter",
         "WatchEvent",
         "WatchEventKind",
         "WatchOptions",

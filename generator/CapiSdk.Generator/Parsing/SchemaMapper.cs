@@ -253,7 +253,7 @@ internal sealed class SchemaMapper
     private JsonTypeModel MapEnum(YamlMappingNode schema, YamlSequenceNode values, Place place)
     {
         var path = place.Path;
-        var members = new NameScope(null, "Value", "Values", "Known", "IsKnown", "KnownValues", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType");
+        var members = new NameScope(null, "Value", "Values", "Known", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType");
         var seen = new HashSet<string>();
         var result = new List<EnumMemberModel>();
         foreach (var item in values.Children)
@@ -277,7 +277,7 @@ internal sealed class SchemaMapper
         var shape = ShapeKey.Of(doc, result, OwnKind(place));
         var name = FullName(ShapeKey.Placeholder(shape));
         _types.Add(new EnumTypeModel(ShapeKey.Placeholder(shape), name, doc, result.ToEquatableArray()) { Shape = shape, Use = Use(place) });
-        return JsonTypeModel.Value(name, isValueType: true, "new " + name + ".JsonConverter()") with { IsEnum = true };
+        return JsonTypeModel.Value(name, isValueType: true, ClientLibrary.EnumConverter(name)) with { IsEnum = true };
     }
 
     /// <summary>

@@ -149,6 +149,6 @@ internal static class ShapeMerger
         }
 
         var name = fullNames(type.Name.Substring(marker + ShapeKey.PlaceholderPrefix.Length));
-        return type with { Name = name, Converter = type.IsEnum ? "new " + name + ".JsonConverter()" : type.Converter };
+        return type with { Name = name, Converter = type.IsEnum ? ClientLibrary.EnumConverter(name) : type.Converter };
     }
 }

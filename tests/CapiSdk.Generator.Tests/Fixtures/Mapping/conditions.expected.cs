@@ -156,8 +156,8 @@ public sealed partial class Condition : global::CapiSdk.Client.IKubernetesCondit
 
 /// <summary>The values allowed at .status.conditions[*].status.</summary>
 /// <remarks>Allowed values: <c>"True"</c>, <c>"False"</c>, <c>"Unknown"</c>.</remarks>
-[Stj::JsonConverter(typeof(LampStatusConditionStatus.JsonConverter))]
-public readonly partial struct LampStatusConditionStatus : global::System.IEquatable<LampStatusConditionStatus>
+[Stj::JsonConverter(typeof(global::CapiSdk.Client.StringEnumConverter<LampStatusConditionStatus>))]
+public readonly partial struct LampStatusConditionStatus : global::System.IEquatable<LampStatusConditionStatus>, global::CapiSdk.Client.IStringEnum<LampStatusConditionStatus>
 {
     private readonly string? _value;
 
@@ -215,20 +215,5 @@ public readonly partial struct LampStatusConditionStatus : global::System.IEquat
     /// <inheritdoc/>
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string.</summary>
-    internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LampStatusConditionStatus>
-    {
-        /// <inheritdoc/>
-        public override LampStatusConditionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return reader.ValueTextEquals("True"u8) ? True
-                : reader.ValueTextEquals("False"u8) ? False
-                : reader.ValueTextEquals("Unknown"u8) ? Unknown
-                : new(reader.GetString() ?? string.Empty);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LampStatusConditionStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-    }
+    static LampStatusConditionStatus global::CapiSdk.Client.IStringEnum<LampStatusConditionStatus>.Create(string value) => new(value);
 }

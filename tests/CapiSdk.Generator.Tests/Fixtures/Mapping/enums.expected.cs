@@ -103,8 +103,8 @@ public sealed partial class EnumeratedSpec
 
 /// <summary>The values allowed at .spec.tls.</summary>
 /// <remarks>Allowed values: <c>""</c>, <c>"TLS1.2"</c>, <c>"TLS1_3"</c>, <c>"foo-bar"</c>, <c>"foo_bar"</c>, <c>"foo.bar"</c>, <c>"1st"</c>, <c>"class"</c>, <c>"Value"</c>, <c>"Known"</c>.</remarks>
-[Stj::JsonConverter(typeof(EnumeratedTls.JsonConverter))]
-public readonly partial struct EnumeratedTls : global::System.IEquatable<EnumeratedTls>
+[Stj::JsonConverter(typeof(global::CapiSdk.Client.StringEnumConverter<EnumeratedTls>))]
+public readonly partial struct EnumeratedTls : global::System.IEquatable<EnumeratedTls>, global::CapiSdk.Client.IStringEnum<EnumeratedTls>
 {
     private readonly string? _value;
 
@@ -197,35 +197,13 @@ public readonly partial struct EnumeratedTls : global::System.IEquatable<Enumera
     /// <inheritdoc/>
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string.</summary>
-    internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedTls>
-    {
-        /// <inheritdoc/>
-        public override EnumeratedTls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return reader.ValueTextEquals(""u8) ? Empty
-                : reader.ValueTextEquals("TLS1.2"u8) ? TLS12
-                : reader.ValueTextEquals("TLS1_3"u8) ? TLS1_3
-                : reader.ValueTextEquals("foo-bar"u8) ? FooBar
-                : reader.ValueTextEquals("foo_bar"u8) ? Foo_bar
-                : reader.ValueTextEquals("foo.bar"u8) ? FooBar2
-                : reader.ValueTextEquals("1st"u8) ? _1st
-                : reader.ValueTextEquals("class"u8) ? Class
-                : reader.ValueTextEquals("Value"u8) ? Value2
-                : reader.ValueTextEquals("Known"u8) ? Known2
-                : new(reader.GetString() ?? string.Empty);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedTls value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-    }
+    static EnumeratedTls global::CapiSdk.Client.IStringEnum<EnumeratedTls>.Create(string value) => new(value);
 }
 
 /// <summary>The values allowed at .spec.mode.</summary>
 /// <remarks>Allowed values: <c>"Always"</c>, <c>"Never"</c>. Default: <c>"Always"</c>.</remarks>
-[Stj::JsonConverter(typeof(EnumeratedMode.JsonConverter))]
-public readonly partial struct EnumeratedMode : global::System.IEquatable<EnumeratedMode>
+[Stj::JsonConverter(typeof(global::CapiSdk.Client.StringEnumConverter<EnumeratedMode>))]
+public readonly partial struct EnumeratedMode : global::System.IEquatable<EnumeratedMode>, global::CapiSdk.Client.IStringEnum<EnumeratedMode>
 {
     private readonly string? _value;
 
@@ -278,19 +256,5 @@ public readonly partial struct EnumeratedMode : global::System.IEquatable<Enumer
     /// <inheritdoc/>
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string.</summary>
-    internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnumeratedMode>
-    {
-        /// <inheritdoc/>
-        public override EnumeratedMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return reader.ValueTextEquals("Always"u8) ? Always
-                : reader.ValueTextEquals("Never"u8) ? Never
-                : new(reader.GetString() ?? string.Empty);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnumeratedMode value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-    }
+    static EnumeratedMode global::CapiSdk.Client.IStringEnum<EnumeratedMode>.Create(string value) => new(value);
 }

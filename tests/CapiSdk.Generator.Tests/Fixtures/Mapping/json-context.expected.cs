@@ -10,7 +10,7 @@ using N0 = global::Test.Primitives.V1;
 
 namespace Test;
 
-/// <summary>System.Text.Json metadata for every CRD model in this assembly, written at build time: no reflection, so trimming and NativeAOT safe. Use <c>CrdJsonContext.Default</c> (or its <c>Options</c>) with <c>JsonSerializer</c>, or add it to KubernetesClient's options with <c>KubernetesJson.AddJsonOptions(o =&gt; o.TypeInfoResolverChain.Insert(0, CrdJsonContext.Default))</c>.</summary>
+/// <summary>System.Text.Json metadata for every CRD model in this assembly, written at build time: no reflection, so trimming and NativeAOT safe. Use <c>CrdJsonContext.Default</c> (or its <c>Options</c>) with <c>JsonSerializer</c>, or add it to KubernetesClient's options with <c>KubernetesJson.AddJsonOptions(o =&gt; o.TypeInfoResolverChain.Insert(0, CrdJsonContext.Default))</c>. Each kind and its list has a property here (<c>CrdJsonContext.Default.Cluster</c>); any other model's metadata comes from <c>GetTypeInfo(typeof(T))</c>.</summary>
 public sealed partial class CrdJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_generatedOptions = new()
@@ -53,8 +53,6 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
 
     /// <summary>Metadata for <see cref="Test.Primitives.V1.Primitive"/>.</summary>
     public Meta::JsonTypeInfo<N0::Primitive> Primitive => TypeInfoOf<N0::Primitive>();
-    /// <summary>Metadata for <see cref="Test.Primitives.V1.PrimitiveSpec"/>.</summary>
-    public Meta::JsonTypeInfo<N0::PrimitiveSpec> PrimitiveSpec => TypeInfoOf<N0::PrimitiveSpec>();
     /// <summary>Metadata for <see cref="Test.Primitives.V1.PrimitiveList"/>.</summary>
     public Meta::JsonTypeInfo<N0::PrimitiveList> PrimitiveList => TypeInfoOf<N0::PrimitiveList>();
 
@@ -226,6 +224,10 @@ public sealed partial class CrdJsonContext : global::System.Text.Json.Serializat
     private static void V<T, TConverter>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
         where TConverter : global::System.Text.Json.Serialization.JsonConverter<T>, new() =>
         factories.TryAdd(typeof(T), static options => ValueInfo(options, new TConverter()));
+
+    private static void E<T>(global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> factories)
+        where T : struct, global::CapiSdk.Client.IStringEnum<T> =>
+        factories.TryAdd(typeof(T), static options => ValueInfo(options, new global::CapiSdk.Client.StringEnumConverter<T>()));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
