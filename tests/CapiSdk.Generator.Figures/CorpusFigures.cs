@@ -12,11 +12,13 @@ internal sealed record CorpusFigures(
     int Types,
     long AssemblyBytes,
     TimeSpan ColdBuild,
+    TimeSpan ColdRestore,
+    TimeSpan ColdCompiler,
     TimeSpan EditBuild,
     TimeSpan? GeneratorInBuild)
 {
     public string ToRow() => "| " + Name + " | " + N(YamlLines) + " | " + N(Lines) + " | " + Size(Bytes) + " | " + JsonPercent.ToString(CultureInfo.InvariantCulture) + "% | " + N(Types) + " | " + Size(AssemblyBytes)
-        + " | " + Seconds(ColdBuild) + " | " + Seconds(EditBuild) + " | " + (GeneratorInBuild is { } g ? Seconds(g) : "n/a") + " |";
+        + " | " + Seconds(ColdBuild) + " | " + Seconds(ColdRestore) + " / " + Seconds(ColdCompiler) + " | " + Seconds(EditBuild) + " | " + (GeneratorInBuild is { } g ? Seconds(g) : "n/a") + " |";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -38,8 +38,10 @@ public sealed class HostTests
 
         await s.Clusters.DeleteAsync("default", "measured");
         await Wait.UntilAsync(s.Server, async () => (await s.Claims.ListAsync("default")).Items.Count == 0, "claim released");
-        metrics = await http.GetStringAsync(new Uri(controller.Host.MetricsAddress!, "metrics"));
-        Assert.DoesNotContain("capi_vip_allocator_claims_ready{role=\"control-plane\",namespace=\"default\"} 1", metrics);
+
+        // The gauges follow the controller's claim cache, which sees the delete a moment after the server does.
+        await controller.WaitUntilAsync(
+            async () => !(await http.GetStringAsync(new Uri(controller.Host.MetricsAddress!, "metrics"))).Contains("capi_vip_allocator_claims_ready{role=\"control-plane\",namespace=\"default\"} 1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -36,10 +36,13 @@ internal sealed class ControllerProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for an in-process condition of this replica (checked every 10 ms, bounded by the timeout).</summary>
-    public async Task WaitUntilAsync(Func<bool> condition)
+    public Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    /// <summary>Waits for a condition this replica answers itself, such as its metrics (checked every 10 ms, bounded by the timeout).</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var timeout = new CancellationTokenSource(Scenario.Timeout);
-        while (!condition())
+        while (!await condition())
         {
             if (Running.IsCompleted)
             {
