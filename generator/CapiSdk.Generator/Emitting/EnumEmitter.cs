@@ -12,7 +12,7 @@ internal static class EnumEmitter
     public static void Emit(SourceWriter writer, EnumTypeModel type)
     {
         var name = type.Name;
-        writer.Doc(type.Doc.Summary ?? name + ".", type.Doc.Facts);
+        DocComments.Type(writer, type);
         writer.Line("[" + ModelTypeNames.Json + "JsonConverter(typeof(" + name + ".JsonConverter))]");
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         writer.Line("private readonly string? _value;");
