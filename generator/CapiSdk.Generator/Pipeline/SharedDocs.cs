@@ -7,13 +7,13 @@ using CapiSdk.Generator.Model;
 namespace CapiSdk.Generator.Pipeline;
 
 /// <summary>
-/// Writes each doc comment once in the project. The places are walked in a fixed order: namespaces ordinally,
-/// their resources by file path then group/version/kind (as <see cref="ShapeMerger"/> orders them), each resource's root properties, then its other types
-/// in emit order, each type's doc before its properties. The first place with a given comment (the exact text the
-/// emitter writes) keeps it; a later place with the same comment points at that first place with
-/// <c>&lt;inheritdoc cref="..."/&gt;</c> when that line is shorter. Only emitted places are walked, and a
-/// keeper never inherits, so a cref always names a member that carries the text itself. The kinds' own type
-/// comments are left alone: theirs name the kind's version.
+/// Writes each doc comment once in the project (docs/naming.md, "Descriptions written once"). The places are walked
+/// in a fixed order: namespaces ordinally; their resources by file path, then group/version/kind (as
+/// <see cref="ShapeMerger"/> orders them); each resource's root properties, then its other types in emit order, each
+/// type's comment before its properties'. The first place with a given comment (the exact text the emitter writes)
+/// keeps it; a later place with the same comment points at the first with <c>&lt;inheritdoc cref="..."/&gt;</c> when
+/// that line is shorter. Only emitted places are walked and a keeper never inherits, so a cref always names a member
+/// that carries the text itself. The kinds' own type comments are left alone: theirs name the kind's version.
 /// </summary>
 internal static class SharedDocs
 {
