@@ -93,7 +93,8 @@ public sealed class CrdSourceGenerator : IIncrementalGenerator
             .Select(static (all, _) => DuplicateFinder.Find(all));
 
         // Equal shapes in one namespace become one type, named once every CRD of the namespace is known.
-        var named = drafts.Collect().Combine(keys).Select(static (input, _) => ShapeMerger.Merge(input.Left, input.Right));
+        // Then each doc comment is written once in the project: later copies point at the first (SharedDocs).
+        var named = drafts.Collect().Combine(keys).Select(static (input, _) => SharedDocs.Apply(ShapeMerger.Merge(input.Left, input.Right), input.Right));
         context.RegisterSourceOutput(named.Select(static (n, _) => n.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
         var resources = named.SelectMany(static (n, _) => n.Resources);
 

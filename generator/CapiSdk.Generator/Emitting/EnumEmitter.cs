@@ -13,7 +13,7 @@ internal static class EnumEmitter
     public static void Emit(SourceWriter writer, EnumTypeModel type)
     {
         var name = type.Name;
-        writer.Doc(type.Doc.Summary ?? name + ".", type.Doc.Facts);
+        DocComments.Type(writer, type);
         writer.Line("[" + ModelTypeNames.Json + "JsonConverter(typeof(" + ClientLibrary.StringEnumConverter + "<" + name + ">))]");
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + ClientLibrary.StringEnum + "<" + name + ">");
         writer.Line("private readonly string? _value;");

@@ -9,7 +9,7 @@ internal static class ObjectEmitter
 
     public static void Emit(SourceWriter writer, ObjectTypeModel type, ModelTypeNames names)
     {
-        writer.Doc(type.Doc.Summary ?? type.Name + ".", type.Doc.Facts);
+        DocComments.Type(writer, type);
         var condition = ConditionAdapter.IsCondition(type);
         var interfaces = type.EmbeddedResource ? " : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>"
             : condition ? " : " + ClientLibrary.Prefix + "IKubernetesCondition"
@@ -59,7 +59,7 @@ internal static class ObjectEmitter
     {
         foreach (var property in type.Properties)
         {
-            writer.Doc(property.Doc.Summary ?? "The <c>" + SourceWriter.EscapeXml(property.JsonName) + "</c> field.", property.Doc.Facts, escaped: property.Doc.Summary is null);
+            DocComments.Property(writer, property);
             var attributes = new System.Collections.Generic.List<string>();
             if (NeedsJsonName(property.Name, property.JsonName))
             {

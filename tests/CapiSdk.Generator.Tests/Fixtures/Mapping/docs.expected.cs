@@ -82,8 +82,7 @@ public sealed partial class DocumentedClient : global::CapiSdk.Client.ClusterRes
     }
 }
 
-/// <summary>The desired state. Values &lt;like this&gt; &amp; "quoted" 'ones', and a &lt;/summary&gt; injection attempt.</summary>
-/// <remarks>Rule: <c>self.size &lt;= 10</c> (size must be at most 10 &amp; positive).</remarks>
+/// <inheritdoc cref="global::Test.Docs.V1.Documented.Spec"/>
 public sealed partial class DocumentedSpec
 {
     /// <summary>How big.</summary>
