@@ -15,6 +15,9 @@ namespace CapiSdk.Testing.Http;
 /// </summary>
 internal sealed class WatchResponder
 {
+    /// <summary>How long a cut watch waits, after its last event, before it resets the connection.</summary>
+    private static readonly TimeSpan CutDrainTime = TimeSpan.FromMilliseconds(500);
+
     private readonly ObjectStore _store;
     private readonly TimeSpan _bookmarkInterval;
 
@@ -127,8 +130,10 @@ internal sealed class WatchResponder
             sent++;
             if (cut is not null && sent >= cut.CutWatchAfterEvents)
             {
-                // Give the flushed events time to reach the client before the reset, so the cut point is deterministic.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None).ConfigureAwait(false);
+                // Abort drops whatever Kestrel has not yet handed to the socket, and FlushAsync does not wait for the
+                // socket: give the flushed events time to get out before the reset. 100 ms lost the last event once
+                // on a busy CI machine (SharedInformerTests); a truncated line and a graceful end would not need a wait.
+                await Task.Delay(CutDrainTime, CancellationToken.None).ConfigureAwait(false);
                 ctx.Abort();
                 throw new OperationCanceledException("watch cut by fault injection");
             }
